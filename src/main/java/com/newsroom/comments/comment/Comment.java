@@ -1,0 +1,74 @@
+package com.newsroom.comments.comment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A reader's comment on an article, with what only moderators may see (e-mail, IP, reasons). */
+@Entity
+public class Comment extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "comment_seq")
+    @SequenceGenerator(name = "comment_seq", sequenceName = "comment_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "article_id", nullable = false)
+    public String articleId;
+
+    @Column(name = "parent_id")
+    public Long parentId;
+
+    @Column(nullable = false)
+    public String name;
+
+    public String email;
+
+    public String website;
+
+    @Column(nullable = false)
+    public String text;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CommentStatus status;
+
+    @Column(name = "ip_address")
+    public String ipAddress;
+
+    @Column(name = "user_agent")
+    public String userAgent;
+
+    @Column(name = "dedup_key")
+    public String dedupKey;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    @ElementCollection
+    @CollectionTable(name = "comment_reason", joinColumns = @JoinColumn(name = "comment_id"))
+    @OrderColumn(name = "position")
+    public List<ModerationReason> reasons = new ArrayList<>();
+}

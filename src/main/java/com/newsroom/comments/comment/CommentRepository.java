@@ -1,0 +1,35 @@
+package com.newsroom.comments.comment;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class CommentRepository implements PanacheRepository<Comment> {
+
+    private static final Sort OLDEST_FIRST = Sort.by("createdAt").and("id");
+
+    /** One page of an article's approved comments, oldest first (served by comment_article_status_created_idx). */
+    public List<Comment> approvedPage(String articleId, int page, int size) {
+        return find("articleId = ?1 and status = ?2", OLDEST_FIRST, articleId, CommentStatus.APPROVED)
+                .page(Page.of(page, size))
+                .list();
+    }
+
+    public long countApproved(String articleId) {
+        return count("articleId = ?1 and status = ?2", articleId, CommentStatus.APPROVED);
+    }
+
+    public Comment findApproved(String articleId, long id) {
+        return find("id = ?1 and articleId = ?2 and status = ?3", id, articleId, CommentStatus.APPROVED)
+                .firstResult();
+    }
+
+    public boolean existsByDedupKey(String dedupKey) {
+        return count("dedupKey", dedupKey) > 0;
+    }
+}

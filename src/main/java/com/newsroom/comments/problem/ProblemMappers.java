@@ -1,0 +1,152 @@
+package com.newsroom.comments.problem;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Turns every failure into RFC 9457 problem details. Nothing here ever puts a stack trace or an
+ * exception message from a library into a response: those go to the log.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e, UriInfo uri) {
+        return e.toResponse(path(uri)).build();
+    }
+
+    /** Bean Validation on resource parameters (path, query, header). */
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .collect(Collectors.toCollection(ArrayList::new));
+        return ApiException.validation(errors).toResponse(path(uri)).build();
+    }
+
+    /** JSON whose values have the wrong type (Quarkus has a built-in mapper for this one: replace it). */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    /** Malformed JSON, or JSON whose values have the wrong type. */
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                ? m.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining("."))
+                : null;
+        String detail = field == null
+                ? "The request body is not valid JSON" + location(e) + "."
+                : "The value of '" + field + "' has the wrong type or format.";
+        ApiException problem = field == null
+                ? new ApiException(400, "malformed-json", "Malformed request body", detail, null, null)
+                : ApiException.invalidField(field, detail);
+        return problem.toResponse(path(uri)).build();
+    }
+
+    /** JAX-RS's own errors: unknown path (404), wrong method (405), unsupported media type (415)... */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return malformedJson(json, uri); // the JSON reader wraps parse errors in a plain 400
+            }
+        }
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return unexpected(uri);
+        }
+        Response.StatusType reason = Response.Status.fromStatusCode(status);
+        String title = reason != null ? reason.getReasonPhrase() : "Request failed";
+        String detail = switch (status) {
+            case 404 -> "No resource at " + path(uri) + ".";
+            case 405 -> "This resource does not support that HTTP method.";
+            case 406 -> "This resource cannot answer in any of the media types the Accept header asks for.";
+            case 413 -> "The request body is too large.";
+            case 415 -> "Unsupported content type: send application/json (or application/x-www-form-urlencoded where a form is accepted).";
+            default -> title + ".";
+        };
+        String type = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        Response.ResponseBuilder builder = new ApiException(status, type, title, detail, null, null)
+                .toResponse(path(uri));
+        original.getHeaders().forEach((name, values) -> {
+            if ("Allow".equalsIgnoreCase(name) || "WWW-Authenticate".equalsIgnoreCase(name)) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
+
+    /** Anything else: 503 when the database is unreachable, 500 otherwise; details only in the log. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (isDatabaseUnavailable(e)) {
+            LOG.warnf("Database unavailable: %s", e.toString());
+            return new ApiException(503, "service-unavailable", "Service unavailable",
+                    "The service is temporarily unavailable. Please try again in a moment.", null,
+                    java.time.Duration.ofSeconds(5)).toResponse(path(uri)).build();
+        }
+        LOG.error("Unexpected failure", e);
+        return unexpected(uri);
+    }
+
+    private static Response unexpected(UriInfo uri) {
+        return new ApiException(500, "internal-error", "Internal server error",
+                "Something went wrong on our side. The request was not carried out.", null, null)
+                .toResponse(path(uri)).build();
+    }
+
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String fieldName(ConstraintViolation<?> violation) {
+        String name = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            name = node.getName();
+        }
+        return name == null ? "request" : name;
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+}

@@ -1,0 +1,280 @@
+package com.newsroom.comments.comment;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+class CommentResourceTest {
+
+    static final String PROBLEM = "application/problem+json";
+
+    /** Each test gets its own article and author, so the flood and duplicate rules never cross tests. */
+    static String article() {
+        return "article-" + UUID.randomUUID();
+    }
+
+    static String uniqueIp() {
+        return "10." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+    }
+
+    static ValidatableResponse post(String articleId, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", uniqueIp()).body(body)
+                .when().post("/api/articles/{id}/comments", articleId).then();
+    }
+
+    @Test
+    void validCommentIsStoredPublishedAndListed() {
+        String articleId = article();
+        String location = post(articleId, Map.of("name", "Hamdi Fırat Büyük", "text", "Güzel bir haber, teşekkürler.",
+                "email", "hamdi@example.com", "website", "https://example.com/blog"))
+                .statusCode(201)
+                .contentType(ContentType.JSON)
+                .header("Location", containsString("/api/articles/" + articleId + "/comments/"))
+                .body("id", notNullValue())
+                .body("articleId", equalTo(articleId))
+                .body("name", equalTo("Hamdi Fırat Büyük"))
+                .body("text", equalTo("Güzel bir haber, teşekkürler."))
+                .body("website", equalTo("https://example.com/blog"))
+                .body("status", equalTo("APPROVED"))
+                .body("message", equalTo(SubmittedComment.PUBLISHED))
+                .body("createdAt", notNullValue())
+                .body("$", not(hasKey("email")))
+                .extract().header("Location");
+
+        given().when().get(location).then().statusCode(200)
+                .body("name", equalTo("Hamdi Fırat Büyük"))
+                .body("$", not(hasKey("email")))
+                .body("$", not(hasKey("ipAddress")));
+
+        given().when().get("/api/articles/{id}/comments", articleId).then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].name", equalTo("Hamdi Fırat Büyük"))
+                .body("items[0]", not(hasKey("email")))
+                .body("items[0]", not(hasKey("userAgent")))
+                .body("page", equalTo(0))
+                .body("size", equalTo(20))
+                .body("totalItems", equalTo(1));
+    }
+
+    @Test
+    void unicodeRoundTripsExactly() {
+        String articleId = article();
+        String[] names = { "Recep Tayyip Erdoğan", "محمد الكردي", "王小明", "Zoë 🙂‍↔️ Ñandú", "İsmail Işık" };
+        for (String name : names) {
+            String text = "<b>" + name + "</b> & \"quotes\" 'single' — emoji 👍🏽 \n second line";
+            post(articleId, Map.of("name", name, "text", text)).statusCode(201)
+                    .body("name", equalTo(name)).body("text", equalTo(text));
+        }
+        given().when().get("/api/articles/{id}/comments", articleId).then().statusCode(200)
+                .body("items.name", containsInAnyOrder(names))
+                .body("items[0].text", equalTo("<b>" + names[0] + "</b> & \"quotes\" 'single' — emoji 👍🏽 \n second line"));
+    }
+
+    @Test
+    void missingNameAndTextAreBothReported() {
+        post(article(), Map.of("email", "not-an-address", "website", "javascript:alert(1)"))
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("status", equalTo(400))
+                .body("title", notNullValue())
+                .body("type", startsWith("https://"))
+                .body("errors", hasSize(4))
+                .body("errors.find { it.field == 'name' }.message", equalTo("Please enter your name here"))
+                .body("errors.find { it.field == 'text' }.message", equalTo("Please enter your comment!"))
+                .body("errors.find { it.field == 'email' }.message", equalTo("You have entered an incorrect email address!"))
+                .body("errors.find { it.field == 'website' }.message", equalTo(SubmissionValidator.WEBSITE_INVALID));
+    }
+
+    @Test
+    void whitespaceOnlyFieldsAreMissing() {
+        post(article(), Map.of("name", " \t\u00a0", "text", "\u200b \n "))
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("name", "text"));
+    }
+
+    @Test
+    void emptyBodyReportsBothRequiredFields() {
+        given().contentType(ContentType.JSON).when().post("/api/articles/{id}/comments", article())
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", containsInAnyOrder("name", "text"));
+    }
+
+    @Test
+    void overLimitFieldsNameTheFieldAndTheLimit() {
+        post(article(), Map.of("name", "n".repeat(246), "text", "t".repeat(65_526),
+                "email", "a".repeat(60) + "@" + "b".repeat(40) + ".com", "website", "https://example.com/" + "p".repeat(200)))
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("name", "text", "email", "website"))
+                .body("errors.find { it.field == 'name' }.message", containsString("245"))
+                .body("errors.find { it.field == 'text' }.message", containsString("65525"))
+                .body("errors.find { it.field == 'email' }.message", containsString("100"))
+                .body("errors.find { it.field == 'website' }.message", containsString("200"));
+    }
+
+    @Test
+    void limitsCountCharactersNotBytes() {
+        // 245 Turkish characters (two UTF-8 bytes each) are within the name limit.
+        post(article(), Map.of("name", "ğ".repeat(245), "text", "ş".repeat(1000))).statusCode(201);
+    }
+
+    @Test
+    void nulAndUnpairedSurrogatesAreRefusedNot500() {
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", uniqueIp())
+                .body("{\"name\":\"Ali\",\"text\":\"bad \\u0000 byte\"}")
+                .when().post("/api/articles/{id}/comments", article())
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("text"));
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", uniqueIp())
+                .body("{\"name\":\"Ali \\ud800\",\"text\":\"lonely surrogate\"}")
+                .when().post("/api/articles/{id}/comments", article())
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("name"));
+    }
+
+    @Test
+    void malformedJsonIsAProblem() {
+        given().contentType(ContentType.JSON).body("{\"name\": \"Ali\", \"text\": ")
+                .when().post("/api/articles/{id}/comments", article())
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("not valid JSON"))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void wrongJsonTypeNamesTheField() {
+        given().contentType(ContentType.JSON).body("{\"name\": \"Ali\", \"text\": \"hi\", \"parentId\": \"abc\"}")
+                .when().post("/api/articles/{id}/comments", article())
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("parentId"));
+    }
+
+    @Test
+    void wrongContentTypeIs415() {
+        given().contentType(ContentType.XML).body("<comment/>")
+                .when().post("/api/articles/{id}/comments", article())
+                .then().statusCode(415).contentType(PROBLEM).body("status", equalTo(415));
+    }
+
+    @Test
+    void badArticleIdIs400() {
+        post("bad id!", Map.of("name", "Ali", "text", "Hello")).statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("articleId"));
+        post("x".repeat(201), Map.of("name", "Ali", "text", "Hello")).statusCode(400);
+        given().when().get("/api/articles/{id}/comments", "ünïcode").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void bodyOverTheLimitIs413() {
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"Ali\",\"text\":\"" + "a".repeat(300 * 1024) + "\"}")
+                .when().post("/api/articles/{id}/comments", article())
+                .then().statusCode(413);
+    }
+
+    @Test
+    void replyMustNameAnApprovedCommentOnTheSameArticle() {
+        String articleId = article();
+        long parent = post(articleId, Map.of("name", "Ali", "text", "First")).statusCode(201)
+                .extract().jsonPath().getLong("id");
+        post(articleId, Map.of("name", "Veli", "text", "Reply", "parentId", parent)).statusCode(201)
+                .body("parentId", equalTo((int) parent));
+        post(article(), Map.of("name", "Veli", "text", "Reply elsewhere", "parentId", parent)).statusCode(400)
+                .body("errors[0].field", equalTo("parentId"));
+        post(articleId, Map.of("name", "Veli", "text", "Reply to nothing", "parentId", 999_999_999)).statusCode(400)
+                .body("errors[0].field", equalTo("parentId"));
+    }
+
+    @Test
+    void listRejectsBadPaging() {
+        given().queryParam("size", 101).when().get("/api/articles/{id}/comments", article())
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("size"));
+        given().queryParam("page", -1).when().get("/api/articles/{id}/comments", article())
+                .then().statusCode(400).body("errors[0].field", equalTo("page"));
+        given().queryParam("size", "lots").when().get("/api/articles/{id}/comments", article())
+                .then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void unknownArticleHasAnEmptyList() {
+        given().when().get("/api/articles/{id}/comments", article()).then().statusCode(200)
+                .body("items", hasSize(0)).body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void unknownCommentIs404Problem() {
+        given().when().get("/api/articles/{id}/comments/{c}", article(), 123456789).then()
+                .statusCode(404).contentType(PROBLEM);
+        given().when().get("/api/articles/{id}/comments/{c}", article(), "abc").then()
+                .statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void pagingIsOldestFirst() {
+        String articleId = article();
+        for (int i = 0; i < 5; i++) {
+            post(articleId, Map.of("name", "Reader " + i, "text", "Comment number " + i)).statusCode(201);
+        }
+        given().queryParam("page", 1).queryParam("size", 2).when().get("/api/articles/{id}/comments", articleId)
+                .then().statusCode(200)
+                .body("items.text", org.hamcrest.Matchers.contains("Comment number 2", "Comment number 3"))
+                .body("totalItems", equalTo(5)).body("page", equalTo(1)).body("size", equalTo(2));
+    }
+
+    @Test
+    void formPostIsAccepted() {
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").header("X-Forwarded-For", uniqueIp())
+                .formParam("name", "Hamdi Fırat Büyük").formParam("text", "Form comment, ç ş ğ ü ö ı İ")
+                .formParam("email", "").formParam("website", "")
+                .when().post("/api/articles/{id}/comments", article())
+                .then().statusCode(201)
+                .body("name", equalTo("Hamdi Fırat Büyük"))
+                .body("text", equalTo("Form comment, ç ş ğ ü ö ı İ"))
+                .body("website", nullValue());
+    }
+
+    @Test
+    void formPostValidationUsesTheSameMessages() {
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("name", "").formParam("text", "")
+                .when().post("/api/articles/{id}/comments", article())
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.message", hasItem("Please enter your name here"))
+                .body("errors.message", hasItem("Please enter your comment!"));
+    }
+
+    @Test
+    void formPostRedirectsOnlyToAllowedOrigins() {
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8").header("X-Forwarded-For", uniqueIp())
+                .formParam("name", "Ali").formParam("text", "Redirect me")
+                .formParam("redirect", "https://news.example.com/2026/budget?x=1")
+                .when().post("/api/articles/{id}/comments", article())
+                .then().statusCode(303)
+                .header("Location", startsWith("https://news.example.com/2026/budget?x=1&commentId="))
+                .header("Location", containsString("commentStatus=APPROVED"));
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8").header("X-Forwarded-For", uniqueIp())
+                .formParam("name", "Ali").formParam("text", "Do not redirect me")
+                .formParam("redirect", "https://evil.example.net/phish")
+                .when().post("/api/articles/{id}/comments", article())
+                .then().statusCode(201)
+                .header("Location", endsWith(""))
+                .header("Location", not(containsString("evil")));
+    }
+}
