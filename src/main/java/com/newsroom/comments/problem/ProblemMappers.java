@@ -111,6 +111,11 @@ public class ProblemMappers {
                     "The service is temporarily unavailable. Please try again in a moment.", null,
                     java.time.Duration.ofSeconds(5)).toResponse(path(uri)).build();
         }
+        if (e instanceof java.io.IOException && "Request too large".equals(e.getMessage())) {
+            // Vert.x has already answered 413 to a chunked body over the limit.
+            return new ApiException(413, "payload-too-large", "Payload too large",
+                    "The request body is larger than this service accepts.", null, null).toResponse(path(uri)).build();
+        }
         LOG.error("Unexpected failure", e);
         return unexpected(uri);
     }

@@ -187,7 +187,7 @@ class CommentResourceTest {
         given().contentType(ContentType.JSON)
                 .body("{\"name\":\"Ali\",\"text\":\"" + "a".repeat(300 * 1024) + "\"}")
                 .when().post("/api/articles/{id}/comments", article())
-                .then().statusCode(413);
+                .then().statusCode(413).contentType(PROBLEM).body("status", equalTo(413));
     }
 
     @Test
