@@ -90,7 +90,7 @@ class SubmissionValidatorTest {
         assertEquals(List.of("name"), fields(validate("A\nli", "no breaks in names", null, null)));
         assertEquals(List.of("text"), fields(validate("Ali", "lone \ud800 surrogate", null, null)));
         assertEquals(List.of("text"), fields(validate("Ali", "lone \udc00 low", null, null)));
-        assertEquals(List.of(), validate("Ali", "lines\r\nand\ttabs and 👍🏽", null, null));
+        assertEquals(List.of(), validate("Ali", "a\r\nb\tc 👍🏽", null, null));
     }
 
     private static List<String> fields(List<FieldError> errors) {
