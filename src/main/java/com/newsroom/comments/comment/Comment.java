@@ -58,6 +58,13 @@ public class Comment extends PanacheEntityBase {
     @Column(name = "dedup_key")
     public String dedupKey;
 
+    /** The moderator who last decided on this comment; null while only the engine has. */
+    @Column(name = "moderated_by")
+    public String moderatedBy;
+
+    @Column(name = "moderated_at")
+    public Instant moderatedAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -25,7 +25,9 @@ import com.newsroom.comments.article.ArticleRepository;
 import com.newsroom.comments.common.PagedList;
 import com.newsroom.comments.config.CommentsConfig;
 import com.newsroom.comments.moderation.ModerationOutcome;
+import com.newsroom.comments.moderation.ModerationMetrics;
 import com.newsroom.comments.moderation.ModerationService;
+import com.newsroom.comments.moderation.rule.ActiveRules;
 import com.newsroom.comments.problem.ApiException;
 import com.newsroom.comments.problem.Problem.FieldError;
 
@@ -42,18 +44,21 @@ public class CommentService {
     private final ArticleRepository articles;
     private final SubmissionThrottle throttle;
     private final ModerationService moderation;
-    private final CommentsConfig config;
+    private final ActiveRules activeRules;
+    private final ModerationMetrics metrics;
     private final SubmissionValidator validator;
     private final Clock clock;
 
     @Inject
     public CommentService(CommentRepository comments, ArticleRepository articles, SubmissionThrottle throttle,
-            ModerationService moderation, CommentsConfig config, Validator beanValidator) {
+            ModerationService moderation, ActiveRules activeRules, ModerationMetrics metrics, CommentsConfig config,
+            Validator beanValidator) {
         this.comments = comments;
         this.articles = articles;
         this.throttle = throttle;
         this.moderation = moderation;
-        this.config = config;
+        this.activeRules = activeRules;
+        this.metrics = metrics;
         this.validator = new SubmissionValidator(beanValidator, config.limits());
         this.clock = Clock.systemUTC();
     }
@@ -80,11 +85,12 @@ public class CommentService {
             throw ApiException.forbidden("comments-closed", CLOSED);
         }
 
-        String dedupKey = config.duplicates().enabled() ? dedupKey(articleId, submission, origin.ipAddress()) : null;
+        ActiveRules.Snapshot rules = activeRules.current();
+        String dedupKey = rules.duplicatesEnabled() ? dedupKey(articleId, submission, origin.ipAddress()) : null;
         if (dedupKey != null && comments.existsByDedupKey(dedupKey)) {
             throw ApiException.duplicate(DUPLICATE);
         }
-        enforceFloodInterval(submission, origin, now);
+        enforceFloodInterval(rules.floodInterval(), submission, origin, now);
 
         ModerationOutcome outcome = moderation.moderate(article, submission, origin.ipAddress());
 
@@ -111,6 +117,7 @@ public class CommentService {
             }
             throw e;
         }
+        metrics.submitted(comment.status, comment.reasons);
         return comment;
     }
 
@@ -128,8 +135,7 @@ public class CommentService {
         return comment;
     }
 
-    private void enforceFloodInterval(CommentSubmission submission, Origin origin, Instant now) {
-        Duration interval = config.flood().interval();
+    private void enforceFloodInterval(Duration interval, CommentSubmission submission, Origin origin, Instant now) {
         if (interval.isZero() || interval.isNegative()) {
             return;
         }

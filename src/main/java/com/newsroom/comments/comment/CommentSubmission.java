@@ -1,5 +1,7 @@
 package com.newsroom.comments.comment;
 
+import java.util.Locale;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a reader submits. Only {@code name} and {@code text} are required. */
@@ -16,9 +18,14 @@ public record CommentSubmission(
         @Schema(description = "The approved comment on the same article this one replies to", example = "51")
         Long parentId) {
 
-    /** Trims what forms pad, and turns empty optional fields into absent ones. The text stays as sent. */
+    /**
+     * Trims what forms pad, turns empty optional fields into absent ones and lower-cases the e-mail
+     * (one author, one address, whatever the case typed). The name and text stay as sent.
+     */
     public CommentSubmission normalized() {
-        return new CommentSubmission(trimToNull(name), text, trimToNull(email), trimToNull(website), parentId);
+        String address = trimToNull(email);
+        return new CommentSubmission(trimToNull(name), text, address == null ? null : address.toLowerCase(Locale.ROOT),
+                trimToNull(website), parentId);
     }
 
     private static String trimToNull(String value) {

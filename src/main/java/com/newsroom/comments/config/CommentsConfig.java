@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,9 +16,7 @@ public interface CommentsConfig {
 
     Redirect redirect();
 
-    Flood flood();
-
-    Duplicates duplicates();
+    Rules rules();
 
     interface Limits {
         @WithDefault("245")
@@ -31,6 +30,10 @@ public interface CommentsConfig {
 
         @WithDefault("65525")
         int text();
+
+        /** Largest comment submission body; larger ones get 413. */
+        @WithDefault("256K")
+        MemorySize body();
     }
 
     interface Redirect {
@@ -38,15 +41,13 @@ public interface CommentsConfig {
         Optional<List<String>> allowedOrigins();
     }
 
-    interface Flood {
-        /** At most one comment per interval from the same IP address or e-mail; zero turns the check off. */
-        @WithDefault("15s")
-        Duration interval();
-    }
+    interface Rules {
+        /** Most terms one rule (or one import) may hold. */
+        @WithDefault("100000")
+        int maxTerms();
 
-    interface Duplicates {
-        /** Refuse the same text from the same author on the same article a second time. */
-        @WithDefault("true")
-        boolean enabled();
+        /** How often each instance checks the database for rule changes made through other instances. */
+        @WithDefault("2s")
+        Duration refreshInterval();
     }
 }

@@ -3,7 +3,11 @@ package com.newsroom.comments.problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.newsroom.comments.config.CommentsConfig;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
@@ -11,20 +15,29 @@ import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 
 /**
- * Vert.x refuses an over-long body (quarkus.http.limits.max-body-size) with a bare 413 before any
- * JAX-RS code runs. This route runs first and answers a declared over-long body with problem details,
- * like every other error. (A chunked body without Content-Length still gets Vert.x's bare 413.)
+ * Limits request bodies before anything reads them: comment submissions to {@code comments.limits.body}
+ * (default 256 KiB), everything else (word-list imports) to {@code quarkus.http.limits.max-body-size}.
+ * Vert.x would answer the latter with a bare 413; this route runs first and answers a declared over-long
+ * body with problem details, like every other error. (A chunked body over the hard limit still gets
+ * Vert.x's 413; a chunked comment under it meets the field length limits.)
  */
 @ApplicationScoped
 public class BodyTooLargeHandler {
 
+    static final String PUBLIC_API = "/api/articles/";
+
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
 
+    @Inject
+    CommentsConfig config;
+
     void install(@Observes Router router) {
-        long limit = maxBodySize.asLongValue();
+        long hardLimit = maxBodySize.asLongValue();
+        long commentLimit = Math.min(hardLimit, config.limits().body().asLongValue());
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            long limit = ctx.request().path().startsWith(PUBLIC_API) ? commentLimit : hardLimit;
             if (declared != null && exceeds(declared, limit)) {
                 Problem problem = new ApiException(413, "payload-too-large", "Payload too large",
                         "The request body is larger than the " + (limit / 1024) + " KiB this service accepts.",

@@ -22,6 +22,7 @@ class SubmissionValidatorTest {
         public int email() { return 30; }
         public int website() { return 40; }
         public int text() { return 20; }
+        public io.quarkus.runtime.configuration.MemorySize body() { return new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(1024)); }
     };
 
     final SubmissionValidator validator = new SubmissionValidator(

@@ -1,0 +1,64 @@
+package com.newsroom.comments.moderation;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.newsroom.comments.comment.CommentRepository;
+import com.newsroom.comments.comment.CommentStatus;
+import com.newsroom.comments.comment.ModerationReason;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Prometheus metrics of moderation (at /q/metrics): comments by decision, rule hits by rule and type,
+ * moderation time, and the pending-queue size (refreshed on a schedule, not by every scrape).
+ */
+@ApplicationScoped
+public class ModerationMetrics {
+
+    private static final Logger LOG = Logger.getLogger(ModerationMetrics.class);
+
+    private final MeterRegistry registry;
+    private final CommentRepository comments;
+    private final Timer moderationTime;
+    private final AtomicLong pending = new AtomicLong();
+
+    public ModerationMetrics(MeterRegistry registry, CommentRepository comments) {
+        this.registry = registry;
+        this.comments = comments;
+        this.moderationTime = Timer.builder("comments.moderation.duration")
+                .description("Time to moderate one comment").publishPercentileHistogram().register(registry);
+        registry.gauge("comments.pending", pending);
+    }
+
+    public Timer moderationTime() {
+        return moderationTime;
+    }
+
+    public void submitted(CommentStatus status, List<ModerationReason> reasons) {
+        Counter.builder("comments.submitted").description("Comments stored, by moderation decision")
+                .tag("decision", status.name()).register(registry).increment();
+        for (ModerationReason reason : reasons) {
+            Counter.builder("moderation.rule.hits").description("Rules that fired, by rule and type")
+                    .tag("rule", reason.ruleId == null ? "none" : reason.ruleId.toString())
+                    .tag("type", reason.ruleType).register(registry).increment();
+        }
+    }
+
+    @Scheduled(every = "${comments.metrics.pending-refresh-interval:30s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refreshPending() {
+        try {
+            pending.set(comments.count("status", CommentStatus.PENDING));
+        } catch (RuntimeException e) {
+            LOG.debugf("Pending count unavailable: %s", e.toString());
+        }
+    }
+}

@@ -1,0 +1,509 @@
+package com.newsroom.comments.moderation.engine;
+
+import static com.newsroom.comments.moderation.engine.TextNormalizer.F_LEET;
+import static com.newsroom.comments.moderation.engine.TextNormalizer.F_SEPARATED;
+
+import java.util.Arrays;
+
+/**
+ * Mutable scratch buffer holding the folded ("skeleton") form of one field value.
+ *
+ * <p>Folding happens in two steps so the ambiguous leet '1' (i or l) costs only a re-emit:
+ * {@link #prepare} maps every code point to raw folded chars and applies leet inside tokens
+ * that contain letters; {@link #emit} joins runs of single-letter tokens ("f u c k"),
+ * collapses separator runs to one space and repeated letters to one char (remembering the
+ * run length), and keeps for every folded char the original [start, end) span.
+ *
+ * <p>Not thread-safe: one instance per thread (see {@link CompiledRules}).
+ */
+final class FoldedText {
+
+    static final char AMBIGUOUS_ONE = '\u0001';
+
+    private static final byte K_SEP = 0;
+    private static final byte K_LETTER = 1;
+    private static final byte K_DIGIT = 2;
+    private static final byte K_LEET = 3;
+
+    // Raw stage: one entry per folded char before token processing.
+    private char[] rc = new char[64];
+    private byte[] rk = new byte[64];
+    private int[] rs = new int[64];
+    private int[] re = new int[64];
+    private int[] rf = new int[64];
+    private int rn;
+
+    private char[] src = new char[128];
+
+    // Output stage.
+    char[] chars = new char[128];
+    int[] start = new int[128];
+    int[] end = new int[128];
+    /** Run length (bits 0-23) and evasion flags (bits 24-31) per folded char, packed to save a store per char. */
+    int[] meta = new int[128];
+    int length;
+    /** True if a leet '1' was seen, so the caller should also try {@code emit(true)}. */
+    boolean ambiguous;
+    String source;
+
+    int capacity() {
+        return rc.length;
+    }
+
+    /**
+     * Folds {@code s} into {@link #chars} etc. In e-mail mode '@' is a separator rather than
+     * leet for 'a'; {@code oneAsL} reads a leet '1' as 'l' instead of 'i'.
+     */
+    void fold(String s, boolean emailMode, boolean oneAsL) {
+        if (!foldAscii(s, emailMode, oneAsL)) {
+            prepare(s, emailMode);
+            emit(oneAsL);
+        }
+    }
+
+    private static final byte[] ASCII_KIND = new byte[128];
+    private static final byte[] ASCII_KIND_EMAIL = new byte[128];
+    private static final char[] ASCII_LEET = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            byte k = K_SEP;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                k = K_LETTER;
+            } else if (c >= '0' && c <= '9') {
+                k = K_DIGIT;
+            } else if (c == '$' || c == '@') {
+                k = K_LEET;
+            }
+            ASCII_KIND[c] = k;
+            ASCII_KIND_EMAIL[c] = c == '@' ? K_SEP : k;
+            ASCII_LEET[c] = leet(c);
+        }
+    }
+
+    /**
+     * Fused single-pass version of prepare + leet + emit for pure ASCII input, which is most
+     * comments; it produces exactly the same output (see FoldedTextTest) but without the raw
+     * arrays. Returns false, having done nothing useful, as soon as it meets a non-ASCII char.
+     */
+    private boolean foldAscii(String s, boolean emailMode, boolean oneAsL) {
+        final int n = s.length();
+        final byte[] kinds = emailMode ? ASCII_KIND_EMAIL : ASCII_KIND;
+        ensureOut(n * 2 + 2);
+        final char[] oc = chars;
+        final int[] os = start;
+        final int[] oe = end;
+        final int[] om = meta;
+        char[] buf = src;
+        if (buf.length < n) {
+            buf = new char[Math.max(n, buf.length * 2)];
+            src = buf;
+        }
+        s.getChars(0, n, buf, 0); // bulk copy: much cheaper than charAt per char
+        int o = 0;
+        boolean prevSingle = false;
+        boolean amb = false;
+        int i = 0;
+        while (i < n) {
+            char c = buf[i];
+            if (c >= 128) {
+                return false;
+            }
+            if (kinds[c] == K_SEP) {
+                i++;
+                continue;
+            }
+            int a = i;
+            boolean letters = false;
+            boolean other = false;
+            while (i < n) {
+                c = buf[i];
+                if (c >= 128) {
+                    return false;
+                }
+                byte k = kinds[c];
+                if (k == K_SEP) {
+                    break;
+                }
+                if (k == K_LETTER) {
+                    letters = true;
+                } else {
+                    other = true;
+                }
+                i++;
+            }
+            int b = i;
+            if (!letters) {
+                // Numbers stay numbers; '$'/'@' without letters are separators ("$100").
+                int j = a;
+                while (j < b) {
+                    if (kinds[buf[j]] != K_DIGIT) {
+                        j++;
+                        continue;
+                    }
+                    if (o > 0) {
+                        oc[o] = ' ';
+                        os[o] = j;
+                        oe[o] = j;
+                        om[o] = 1;
+                        o++;
+                    }
+                    while (j < b && kinds[buf[j]] == K_DIGIT) {
+                        oc[o] = buf[j];
+                        os[o] = j;
+                        oe[o] = j + 1;
+                        om[o] = 1;
+                        o++;
+                        j++;
+                    }
+                    prevSingle = false;
+                }
+                continue;
+            }
+            boolean leet = other && !isNumberWithUnit(buf, a, b, kinds);
+            boolean single = b - a == 1;
+            boolean join = single && prevSingle;
+            if (join) {
+                om[o - 1] |= F_SEPARATED << 24;
+            } else if (o > 0) {
+                oc[o] = ' ';
+                os[o] = a;
+                oe[o] = a;
+                om[o] = 1;
+                o++;
+            }
+            int f0 = join ? F_SEPARATED : 0;
+            boolean continuing = join;
+            for (int j = a; j < b; j++) {
+                char ch = buf[j];
+                int f = f0;
+                if (ch >= 'A' && ch <= 'Z') {
+                    ch += 32;
+                } else if (ch < 'A' && leet) {
+                    char m = ASCII_LEET[ch];
+                    if (m != 0) {
+                        f |= F_LEET;
+                        if (m == AMBIGUOUS_ONE) {
+                            amb = true;
+                            m = oneAsL ? 'l' : 'i';
+                        }
+                        ch = m;
+                    }
+                }
+                if (continuing && oc[o - 1] == ch && (ch < '0' || ch > '9')) {
+                    oe[o - 1] = j + 1;
+                    int m = om[o - 1];
+                    om[o - 1] = ((m & RUN_MASK) == RUN_MASK ? m : m + 1) | (f << 24);
+                } else {
+                    oc[o] = ch;
+                    os[o] = j;
+                    oe[o] = j + 1;
+                    om[o] = 1 | (f << 24);
+                    o++;
+                }
+                continuing = true;
+            }
+            prevSingle = single;
+        }
+        length = o;
+        ambiguous = amb;
+        source = s;
+        return true;
+    }
+
+    private static boolean isNumberWithUnit(char[] s, int a, int b, byte[] kinds) {
+        int k = a;
+        while (k < b && kinds[s[k]] == K_DIGIT) {
+            k++;
+        }
+        if (k == a || k == b) {
+            return false;
+        }
+        int len = b - k;
+        outer:
+        for (String u : UNITS) {
+            if (u.length() != len) {
+                continue;
+            }
+            for (int x = 0; x < len; x++) {
+                char c = s[k + x];
+                if (c >= 'A' && c <= 'Z') {
+                    c += 32;
+                }
+                if (c != u.charAt(x)) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** General path: maps every code point to raw folded chars, then applies leet per token. */
+    void prepare(String s, boolean emailMode) {
+        source = s;
+        rn = 0;
+        ambiguous = false;
+        int n = s.length();
+        ensureRaw(n + 8);
+        int pending = 0;
+        for (int i = 0; i < n; ) {
+            char ch = s.charAt(i);
+            if (ch < 128) {
+                // ASCII fast path: no table look-up, no Normalizer.
+                if (ch >= 'a' && ch <= 'z') {
+                    raw(ch, K_LETTER, i, i + 1, pending);
+                } else if (ch >= 'A' && ch <= 'Z') {
+                    raw((char) (ch + 32), K_LETTER, i, i + 1, pending);
+                } else if (ch >= '0' && ch <= '9') {
+                    raw(ch, K_DIGIT, i, i + 1, pending);
+                } else if (ch == '$' || (ch == '@' && !emailMode)) {
+                    raw(ch, K_LEET, i, i + 1, pending);
+                } else {
+                    raw(' ', K_SEP, i, i + 1, 0);
+                }
+                pending = 0;
+                i++;
+                continue;
+            }
+            int cp = s.codePointAt(i);
+            int j = i + Character.charCount(cp);
+            TextNormalizer.Entry e = TextNormalizer.entry(cp);
+            String t = e.text;
+            if (t.isEmpty()) {
+                if (e.mark && rn > 0 && rk[rn - 1] != K_SEP) {
+                    // A combining mark belongs to the previous char: widen its span.
+                    re[rn - 1] = j;
+                    rf[rn - 1] |= e.flags;
+                } else {
+                    pending |= e.flags;
+                }
+            } else {
+                ensureRaw(rn + t.length() + 1);
+                for (int k = 0; k < t.length(); k++) {
+                    char c = t.charAt(k);
+                    byte kind = kind(c, emailMode);
+                    raw(kind == K_SEP ? ' ' : c, kind, i, j, kind == K_SEP ? 0 : e.flags | pending);
+                }
+                pending = 0;
+            }
+            i = j;
+        }
+        applyLeet();
+    }
+
+    private static byte kind(char c, boolean emailMode) {
+        if (c >= 'a' && c <= 'z') {
+            return K_LETTER;
+        }
+        if (c >= '0' && c <= '9') {
+            return K_DIGIT;
+        }
+        if (c == '$' || (c == '@' && !emailMode)) {
+            return K_LEET;
+        }
+        if (Character.isLetterOrDigit(c) || Character.isSurrogate(c)) {
+            return K_LETTER;
+        }
+        return K_SEP;
+    }
+
+    private void raw(char c, byte kind, int s, int e, int f) {
+        if (rn == rc.length) {
+            ensureRaw(rn * 2);
+        }
+        rc[rn] = c;
+        rk[rn] = kind;
+        rs[rn] = s;
+        re[rn] = e;
+        rf[rn] = f;
+        rn++;
+    }
+
+    private void ensureRaw(int cap) {
+        if (cap > rc.length) {
+            int c = Math.max(cap, rc.length * 2);
+            rc = Arrays.copyOf(rc, c);
+            rk = Arrays.copyOf(rk, c);
+            rs = Arrays.copyOf(rs, c);
+            re = Arrays.copyOf(re, c);
+            rf = Arrays.copyOf(rf, c);
+        }
+    }
+
+    /** Leet only inside tokens that contain letters, so "2024" or "$100" stay numbers. */
+    private void applyLeet() {
+        int i = 0;
+        while (i < rn) {
+            if (rk[i] == K_SEP) {
+                i++;
+                continue;
+            }
+            int a = i;
+            boolean letters = false;
+            boolean symbolsOrDigits = false;
+            while (i < rn && rk[i] != K_SEP) {
+                if (rk[i] == K_LETTER) {
+                    letters = true;
+                } else {
+                    symbolsOrDigits = true;
+                }
+                i++;
+            }
+            if (!symbolsOrDigits) {
+                continue;
+            }
+            if (!letters) {
+                for (int k = a; k < i; k++) {
+                    if (rk[k] == K_LEET) {
+                        rk[k] = K_SEP;
+                        rc[k] = ' ';
+                    }
+                }
+                continue;
+            }
+            if (isNumberWithUnit(a, i)) {
+                continue;
+            }
+            for (int k = a; k < i; k++) {
+                if (rk[k] == K_LETTER) {
+                    continue;
+                }
+                char m = leet(rc[k]);
+                if (m != 0) {
+                    rc[k] = m;
+                    rk[k] = K_LETTER;
+                    rf[k] |= F_LEET;
+                    if (m == AMBIGUOUS_ONE) {
+                        ambiguous = true;
+                    }
+                } else if (rk[k] == K_LEET) {
+                    rk[k] = K_SEP;
+                    rc[k] = ' ';
+                }
+            }
+        }
+    }
+
+    private static char leet(char c) {
+        return switch (c) {
+            case '0' -> 'o';
+            case '1' -> AMBIGUOUS_ONE;
+            case '3' -> 'e';
+            case '4' -> 'a';
+            case '5' -> 's';
+            case '7' -> 't';
+            case '@' -> 'a';
+            case '$' -> 's';
+            default -> 0;
+        };
+    }
+
+    private static final String[] UNITS = {
+        "st", "nd", "rd", "th", "am", "pm", "s", "k", "m", "km", "kg", "g", "h", "x", "d", "mb", "gb", "kb",
+        "p", "px", "mm", "cm", "ml", "l", "lb", "lbs", "min", "hrs", "yo", "mph", "kmh", "ft"
+    };
+
+    /** "1st", "5pm", "10km": digits followed by a common unit suffix are not leetspeak. */
+    private boolean isNumberWithUnit(int a, int b) {
+        int k = a;
+        while (k < b && rk[k] == K_DIGIT) {
+            k++;
+        }
+        if (k == a || k == b) {
+            return false;
+        }
+        int len = b - k;
+        outer:
+        for (String u : UNITS) {
+            if (u.length() != len) {
+                continue;
+            }
+            for (int x = 0; x < len; x++) {
+                if (rk[k + x] != K_LETTER || rc[k + x] != u.charAt(x)) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Builds the folded output from the raw stage; {@code oneAsL} chooses 'l' instead of 'i' for a leet '1'. */
+    void emit(boolean oneAsL) {
+        ensureOut(rn * 2 + 2);
+        int n = 0;
+        boolean prevSingle = false;
+        int i = 0;
+        while (i < rn) {
+            if (rk[i] == K_SEP) {
+                i++;
+                continue;
+            }
+            int a = i;
+            while (i < rn && rk[i] != K_SEP) {
+                i++;
+            }
+            boolean single = i - a == 1 && rk[a] == K_LETTER;
+            boolean join = single && prevSingle;
+            if (n > 0 && !join) {
+                chars[n] = ' ';
+                start[n] = rs[a];
+                end[n] = rs[a];
+                meta[n] = 1;
+                n++;
+            }
+            if (join) {
+                meta[n - 1] |= F_SEPARATED << 24;
+            }
+            boolean continuing = join;
+            for (int k = a; k < i; k++) {
+                char c = rc[k];
+                if (c == AMBIGUOUS_ONE) {
+                    c = oneAsL ? 'l' : 'i';
+                }
+                int f = join ? rf[k] | F_SEPARATED : rf[k];
+                if (continuing && chars[n - 1] == c && (c < '0' || c > '9')) {
+                    // Stretched letter ("fuuuck"): one folded char, remember the run length.
+                    end[n - 1] = re[k];
+                    int m = meta[n - 1];
+                    meta[n - 1] = ((m & RUN_MASK) == RUN_MASK ? m : m + 1) | (f << 24);
+                } else {
+                    chars[n] = c;
+                    start[n] = rs[k];
+                    end[n] = re[k];
+                    meta[n] = 1 | (f << 24);
+                    n++;
+                }
+                continuing = true;
+            }
+            prevSingle = single;
+        }
+        length = n;
+    }
+
+    private void ensureOut(int cap) {
+        if (cap > chars.length) {
+            int c = Math.max(cap, chars.length * 2);
+            chars = Arrays.copyOf(chars, c);
+            start = Arrays.copyOf(start, c);
+            end = Arrays.copyOf(end, c);
+            meta = Arrays.copyOf(meta, c);
+        }
+    }
+
+    static final int RUN_MASK = 0xFFFFFF;
+
+    int run(int k) {
+        return meta[k] & RUN_MASK;
+    }
+
+    int flags(int k) {
+        return meta[k] >>> 24;
+    }
+
+    /** The folded chars as a String (used for names and term keys, not on the hot path). */
+    String foldedString() {
+        return new String(chars, 0, length);
+    }
+}

@@ -1,0 +1,122 @@
+package com.newsroom.comments.moderation.rule;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.newsroom.comments.moderation.engine.CompiledRules;
+import com.newsroom.comments.moderation.engine.InvalidRuleException;
+import com.newsroom.comments.moderation.engine.RuleAction;
+import com.newsroom.comments.moderation.engine.RuleDefinition;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The rules in force on this instance, compiled once and swapped atomically. Every instance polls the
+ * shared rule-set revision, so a change made through any instance is in force everywhere within one
+ * poll interval ({@code comments.rules.refresh-interval}); the changing instance reloads at once.
+ */
+@ApplicationScoped
+public class ActiveRules {
+
+    private static final Logger LOG = Logger.getLogger(ActiveRules.class);
+
+    /** What the engine compiled, plus the rules that need the database and so live in the service. */
+    public record Snapshot(long revision, CompiledRules engine, Duration floodInterval, boolean duplicatesEnabled,
+            FirstCommentRule firstComment) {
+    }
+
+    public record FirstCommentRule(long ruleId, RuleAction action) {
+    }
+
+    static final Snapshot NONE = new Snapshot(-1, CompiledRules.empty(), Duration.ZERO, false, null);
+
+    private final RuleStore store;
+    private final AtomicReference<Snapshot> current = new AtomicReference<>(NONE);
+
+    public ActiveRules(RuleStore store) {
+        this.store = store;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            // Start anyway: the first comment (or the next poll) loads the rules once the database answers.
+            LOG.warnf("Could not load the moderation rules at start: %s", e.toString());
+        }
+    }
+
+    public Snapshot current() {
+        Snapshot snapshot = current.get();
+        return snapshot == NONE ? reload() : snapshot;
+    }
+
+    @Scheduled(every = "${comments.rules.refresh-interval}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        try {
+            if (store.revision() != current.get().revision()) {
+                reload();
+            }
+        } catch (RuntimeException e) {
+            // Database briefly away: keep the rules in force, try again at the next poll.
+            LOG.warnf("Could not check for rule changes: %s", e.toString());
+        }
+    }
+
+    /**
+     * Saved rules are validated, so the set compiles; should a hand-edited row break it, the bad rule
+     * is left out (and logged) rather than the whole set.
+     */
+    private static CompiledRules compile(List<RuleDefinition> rules) {
+        try {
+            return CompiledRules.compile(rules);
+        } catch (InvalidRuleException e) {
+            List<RuleDefinition> valid = new ArrayList<>();
+            for (RuleDefinition rule : rules) {
+                try {
+                    CompiledRules.validate(rule);
+                    valid.add(rule);
+                } catch (InvalidRuleException invalid) {
+                    LOG.errorf("Rule %d is invalid and ignored: %s", rule.id(), invalid.getMessage());
+                }
+            }
+            return CompiledRules.compile(valid);
+        }
+    }
+
+    /** Loads and compiles the enabled rules, and puts them in force. */
+    public synchronized Snapshot reload() {
+        RuleStore.RuleSetData data = store.loadEnabled();
+        List<RuleDefinition> engineRules = new ArrayList<>();
+        Duration flood = Duration.ZERO;
+        boolean duplicates = false;
+        FirstCommentRule firstComment = null;
+        for (RuleDefinition rule : data.rules()) {
+            switch (rule.type()) {
+                case FLOOD -> {
+                    Duration interval = Duration.ofSeconds(rule.config().intervalSeconds());
+                    flood = interval.compareTo(flood) > 0 ? interval : flood;
+                }
+                case DUPLICATES -> duplicates = true;
+                case FIRST_COMMENT -> firstComment = new FirstCommentRule(rule.id(), rule.action());
+                default -> engineRules.add(rule);
+            }
+        }
+        long started = System.nanoTime();
+        CompiledRules engine = compile(engineRules);
+        Snapshot snapshot = new Snapshot(data.revision(), engine, flood, duplicates, firstComment);
+        current.set(snapshot);
+        LOG.infof("Rule set revision %d in force: %d engine rules compiled in %d ms", data.revision(),
+                engine.ruleCount(), (System.nanoTime() - started) / 1_000_000);
+        return snapshot;
+    }
+}

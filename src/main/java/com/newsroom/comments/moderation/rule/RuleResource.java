@@ -1,0 +1,168 @@
+package com.newsroom.comments.moderation.rule;
+
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.newsroom.comments.common.PagedList;
+import com.newsroom.comments.common.Paging;
+import com.newsroom.comments.config.CommentsConfig;
+import com.newsroom.comments.moderation.engine.RuleAction;
+import com.newsroom.comments.moderation.engine.RuleType;
+import com.newsroom.comments.problem.ApiException;
+import com.newsroom.comments.problem.Problem;
+
+/** Moderation rules, managed at run time. A change is in force for the next comment. */
+@Path("/api/moderation/rules")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Rules", description = "Moderation rules: terms, patterns, links, shouting, authors, flood, duplicates")
+@APIResponse(responseCode = "400", description = "Invalid rule (empty term, bad pattern, too many terms...)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class RuleResource {
+
+    private final RuleStore store;
+    private final ActiveRules activeRules;
+    private final CommentsConfig config;
+
+    public RuleResource(RuleStore store, ActiveRules activeRules, CommentsConfig config) {
+        this.store = store;
+        this.activeRules = activeRules;
+        this.config = config;
+    }
+
+    @GET
+    @Operation(summary = "List rules", description = "All rules, enabled or not, by id; optionally of one type.")
+    @APIResponse(responseCode = "200", description = "A page of rules")
+    public PagedList<RuleView> list(@QueryParam("type") RuleType type,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "100")) @QueryParam("size") String size) {
+        Paging paging = Paging.parse(page, size, 50);
+        return store.list(type, paging.page(), paging.size());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a rule")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RuleRequest.class), examples = {
+            @ExampleObject(name = "terms", value = """
+                    {"type": "TERMS", "action": "SPAM", "terms": ["word", "two words", "prefix*"], "description": "Slurs"}"""),
+            @ExampleObject(name = "pattern", value = """
+                    {"type": "PATTERN", "action": "HOLD", "pattern": "\\\\b\\\\d{3}[ -]?\\\\d{3}[ -]?\\\\d{4}\\\\b", "description": "Phone numbers"}"""),
+            @ExampleObject(name = "links", value = """
+                    {"type": "LINKS", "action": "HOLD", "maxLinks": 2, "blockedDomains": ["spam.example"], "allowedDomains": ["newsroom.example"]}"""),
+            @ExampleObject(name = "authors", value = """
+                    {"type": "AUTHORS", "action": "SPAM", "emails": ["spammer@example.com"], "ips": ["203.0.113.0/24"]}"""),
+            @ExampleObject(name = "flood", value = """
+                    {"type": "FLOOD", "intervalSeconds": 30}""") }))
+    @APIResponse(responseCode = "201", description = "Created; in force for the next comment",
+            content = @Content(schema = @Schema(implementation = RuleView.class)))
+    public Response create(RuleRequest request, @Context SecurityContext security, @Context UriInfo uri) {
+        RuleView rule = store.create(request, actor(security));
+        activeRules.reload();
+        return Response.created(location(uri, rule.id())).entity(rule).build();
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Import a word list", description = """
+            Creates one TERMS rule from a text/plain body with one term per line. Blank lines and lines \
+            starting with # are skipped; repeated terms are kept once.""")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN,
+            examples = @ExampleObject(name = "list", value = "# election slurs\nword\ntwo words\nprefix*\n")))
+    @APIResponse(responseCode = "201", description = "The new TERMS rule",
+            content = @Content(schema = @Schema(implementation = RuleView.class)))
+    public Response importTerms(
+            @Parameter(description = "HOLD or SPAM", schema = @Schema(defaultValue = "HOLD")) @QueryParam("action") RuleAction action,
+            @Parameter(description = "The rule's description") @QueryParam("description") String description,
+            String body, @Context SecurityContext security, @Context UriInfo uri) {
+        Set<String> terms = new LinkedHashSet<>();
+        if (body != null) {
+            for (String line : body.split("\\R")) {
+                String term = line.strip();
+                if (!term.isEmpty() && !term.startsWith("#")) {
+                    terms.add(term);
+                }
+                if (terms.size() > config.rules().maxTerms()) {
+                    break; // RuleStore refuses the list with a message that names the limit
+                }
+            }
+        }
+        if (terms.isEmpty()) {
+            throw ApiException.invalidField("terms", "The body has no terms: send one term per line.");
+        }
+        RuleRequest request = new RuleRequest(RuleType.TERMS, action, true,
+                description == null ? "Imported word list (" + terms.size() + " terms)" : description,
+                List.copyOf(terms), null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return create(request, security, uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a rule")
+    @APIResponse(responseCode = "200", description = "The rule", content = @Content(schema = @Schema(implementation = RuleView.class)))
+    @APIResponse(responseCode = "404", description = "No such rule",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RuleView get(@PathParam("id") long id) {
+        return store.get(id);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a rule", description = "In force for the next comment.")
+    @APIResponse(responseCode = "200", description = "The rule as stored", content = @Content(schema = @Schema(implementation = RuleView.class)))
+    @APIResponse(responseCode = "404", description = "No such rule",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RuleView update(@PathParam("id") long id, RuleRequest request, @Context SecurityContext security) {
+        RuleView rule = store.update(id, request, actor(security));
+        activeRules.reload();
+        return rule;
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a rule")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such rule",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void delete(@PathParam("id") long id) {
+        store.delete(id);
+        activeRules.reload();
+    }
+
+    static String actor(SecurityContext security) {
+        return security != null && security.getUserPrincipal() != null ? security.getUserPrincipal().getName()
+                : "anonymous";
+    }
+
+    private static URI location(UriInfo uri, long id) {
+        return uri.getBaseUriBuilder().path("api/moderation/rules/{id}").build(id);
+    }
+}

@@ -1,0 +1,171 @@
+package com.newsroom.comments.moderation.rule;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.newsroom.comments.common.PagedList;
+import com.newsroom.comments.config.CommentsConfig;
+import com.newsroom.comments.moderation.engine.CompiledRules;
+import com.newsroom.comments.moderation.engine.InvalidRuleException;
+import com.newsroom.comments.moderation.engine.RuleConfig;
+import com.newsroom.comments.moderation.engine.RuleDefinition;
+import com.newsroom.comments.moderation.engine.RuleType;
+import com.newsroom.comments.problem.ApiException;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+/**
+ * Rule changes. Each one is validated (a bad rule never reaches the database) and bumps the rule-set
+ * revision in the same transaction, which is how every instance learns it must reload.
+ */
+@ApplicationScoped
+public class RuleStore {
+
+    static final int MAX_INTERVAL_SECONDS = 86_400;
+
+    private final RuleCodec codec;
+    private final CommentsConfig config;
+
+    public RuleStore(RuleCodec codec, CommentsConfig config) {
+        this.codec = codec;
+        this.config = config;
+    }
+
+    public PagedList<RuleView> list(RuleType type, int page, int size) {
+        var query = type == null ? Rule.<Rule>findAll(Sort.by("id")) : Rule.<Rule>find("type", Sort.by("id"), type);
+        List<RuleView> items = query.page(Page.of(page, size)).list().stream().map(codec::view).toList();
+        return new PagedList<>(items, page, size, query.count());
+    }
+
+    public RuleView get(long id) {
+        return codec.view(find(id));
+    }
+
+    @Transactional
+    public RuleView create(RuleRequest request, String actor) {
+        validate(request);
+        Rule rule = new Rule();
+        apply(rule, request);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        rule.createdAt = now;
+        rule.createdBy = actor;
+        stamp(rule, actor, now);
+        rule.persist();
+        bumpRevision(now);
+        return codec.view(rule);
+    }
+
+    @Transactional
+    public RuleView update(long id, RuleRequest request, String actor) {
+        validate(request);
+        Rule rule = find(id);
+        apply(rule, request);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        stamp(rule, actor, now);
+        Rule.flush();
+        bumpRevision(now);
+        return codec.view(rule);
+    }
+
+    @Transactional
+    public void delete(long id) {
+        Rule rule = find(id);
+        rule.delete();
+        bumpRevision(Instant.now());
+    }
+
+    /** The current revision, polled by every instance. */
+    @Transactional
+    public long revision() {
+        return ((Number) Panache.getEntityManager()
+                .createNativeQuery("select revision from rule_set_revision where id = 1")
+                .getSingleResult()).longValue();
+    }
+
+    /** Enabled rules with the revision they belong to. */
+    @Transactional
+    public RuleSetData loadEnabled() {
+        long revision = revision();
+        List<RuleDefinition> rules = Rule.<Rule>list("enabled", Sort.by("id"), true).stream()
+                .map(codec::definition).toList();
+        return new RuleSetData(revision, rules);
+    }
+
+    public record RuleSetData(long revision, List<RuleDefinition> rules) {
+    }
+
+    void validate(RuleRequest request) {
+        if (request == null) {
+            throw ApiException.invalidField("type", "A rule needs a type.");
+        }
+        if (request.type() == null) {
+            throw ApiException.invalidField("type", "A rule needs a type: one of " + List.of(RuleType.values()) + ".");
+        }
+        if (request.description() != null && request.description().length() > 1000) {
+            throw ApiException.invalidField("description", "The description may have at most 1000 characters.");
+        }
+        RuleConfig c = request.config();
+        int maxTerms = config.rules().maxTerms();
+        if (c.terms() != null && c.terms().size() > maxTerms) {
+            throw ApiException.invalidField("terms", "A rule may have at most " + maxTerms + " terms (it has "
+                    + c.terms().size() + "); split the list into several rules.");
+        }
+        switch (request.type()) {
+            case FLOOD -> {
+                Integer interval = c.intervalSeconds();
+                if (interval == null || interval < 1 || interval > MAX_INTERVAL_SECONDS) {
+                    throw ApiException.invalidField("intervalSeconds",
+                            "intervalSeconds must be a whole number from 1 to " + MAX_INTERVAL_SECONDS + ".");
+                }
+            }
+            case DUPLICATES, FIRST_COMMENT -> {
+                // nothing to configure
+            }
+            default -> {
+                try {
+                    CompiledRules.validate(new RuleDefinition(0, request.type(), request.actionOrDefault(), c));
+                } catch (InvalidRuleException e) {
+                    throw ApiException.invalidField(e.field(), capitalize(e.reason()) + ".");
+                }
+            }
+        }
+    }
+
+    private static String capitalize(String message) {
+        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+    }
+
+    private void apply(Rule rule, RuleRequest request) {
+        rule.type = request.type();
+        rule.action = request.actionOrDefault();
+        rule.enabled = request.enabled() == null || request.enabled();
+        rule.description = request.description();
+        rule.config = codec.write(request.config());
+    }
+
+    private static void stamp(Rule rule, String actor, Instant now) {
+        rule.updatedAt = now;
+        rule.updatedBy = actor;
+    }
+
+    private static Rule find(long id) {
+        Rule rule = Rule.findById(id);
+        if (rule == null) {
+            throw ApiException.notFound("There is no rule " + id + ".");
+        }
+        return rule;
+    }
+
+    private static void bumpRevision(Instant now) {
+        Panache.getEntityManager()
+                .createNativeQuery("update rule_set_revision set revision = revision + 1, changed_at = ?1 where id = 1")
+                .setParameter(1, now)
+                .executeUpdate();
+    }
+}
