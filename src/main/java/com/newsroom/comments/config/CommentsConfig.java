@@ -18,6 +18,38 @@ public interface CommentsConfig {
 
     Rules rules();
 
+    Admin admin();
+
+    Login login();
+
+    Purge purge();
+
+    interface Admin {
+        /** The first admin, created on a database without moderator accounts; unset in production by default. */
+        Optional<String> username();
+
+        Optional<String> password();
+    }
+
+    interface Login {
+        /** Failed sign-ins in a row that lock an account. */
+        @WithDefault("5")
+        int maxFailures();
+
+        @WithDefault("15m")
+        Duration lockDuration();
+    }
+
+    interface Purge {
+        /** Spam and rejected comments older than this are deleted by the purge job. */
+        @WithDefault("30d")
+        Duration maxAge();
+
+        /** When the purge runs (Quartz-style cron: second minute hour day month weekday). */
+        @WithDefault("0 17 3 * * ?")
+        String cron();
+    }
+
     interface Limits {
         @WithDefault("245")
         int name();

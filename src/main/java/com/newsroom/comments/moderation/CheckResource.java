@@ -2,6 +2,7 @@ package com.newsroom.comments.moderation;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,16 +15,25 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.newsroom.comments.article.Article;
 import com.newsroom.comments.article.ArticleRepository;
 import com.newsroom.comments.comment.CommentSubmission;
 import com.newsroom.comments.comment.ModerationReason;
+import com.newsroom.comments.common.OpenApiDocs;
+import com.newsroom.comments.moderator.Moderator;
+import com.newsroom.comments.problem.Problem;
 
 /** Dry run of the moderation rules: what would happen to this comment, and why. Nothing is stored. */
 @Path("/api/moderation/check")
 @Tag(name = "Rules")
+@RolesAllowed({ Moderator.ROLE_MODERATOR, Moderator.ROLE_ADMIN })
+@SecurityRequirement(name = OpenApiDocs.BASIC)
+@SecurityRequirement(name = OpenApiDocs.BEARER)
+@APIResponse(responseCode = "401", description = "Not signed in",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CheckResource {
 
     private final ModerationService moderation;

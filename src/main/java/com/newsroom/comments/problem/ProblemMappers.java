@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.exception.JDBCConnectionException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -32,6 +36,21 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
         return e.toResponse(path(uri)).build();
+    }
+
+    /** Not signed in, or wrong credentials: say how to sign in, never why it failed. */
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return new ApiException(401, "unauthorized", "Unauthorized",
+                "Sign in as a moderator: HTTP Basic with a moderator account, or a bearer token.", null, null)
+                .toResponse(path(uri))
+                .header("WWW-Authenticate", "Basic realm=\"comments\", Bearer realm=\"comments\"")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return ApiException.forbidden("forbidden", "Your account's role does not allow this.").toResponse(path(uri)).build();
     }
 
     /** Bean Validation on resource parameters (path, query, header). */

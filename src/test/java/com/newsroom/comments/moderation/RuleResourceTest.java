@@ -1,5 +1,6 @@
 package com.newsroom.comments.moderation;
 
+import static com.newsroom.comments.support.Accounts.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -50,20 +51,20 @@ class RuleResourceTest {
     }
 
     static long createRule(Map<String, Object> rule) {
-        return given().contentType(ContentType.JSON).body(rule).when().post("/api/moderation/rules")
+        return asAdmin().contentType(ContentType.JSON).body(rule).when().post("/api/moderation/rules")
                 .then().statusCode(201).header("Location", containsString("/api/moderation/rules/"))
                 .body("id", notNullValue()).extract().jsonPath().getLong("id");
     }
 
     static io.restassured.response.ValidatableResponse check(String text) {
-        return given().contentType(ContentType.JSON)
+        return asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("articleId", "check-article", "name", "Reader", "text", text))
                 .when().post("/api/moderation/check").then().statusCode(200);
     }
 
     @Test
     void freshDatabaseHasTheDefaultRules() {
-        given().queryParam("size", 100).when().get("/api/moderation/rules").then().statusCode(200)
+        asAdmin().queryParam("size", 100).when().get("/api/moderation/rules").then().statusCode(200)
                 .body("items.type", hasItems("LINKS", "SHOUTING", "FLOOD", "DUPLICATES", "FIRST_COMMENT"))
                 .body("items.find { it.type == 'FLOOD' }.intervalSeconds", equalTo(15))
                 .body("items.find { it.type == 'LINKS' }.maxLinks", equalTo(2));
@@ -105,12 +106,12 @@ class RuleResourceTest {
         given().when().get("/api/articles/{a}/comments", articleId).then().body("items", hasSize(0));
 
         // Disabled: no longer fires. Deleted: gone.
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("type", "TERMS", "action", "SPAM", "enabled", false, "terms", List.of(term)))
                 .when().put("/api/moderation/rules/{id}", id).then().statusCode(200).body("enabled", equalTo(false));
         check("I say " + term).body("decision", equalTo("APPROVED"));
-        given().when().delete("/api/moderation/rules/{id}", id).then().statusCode(204);
-        given().when().get("/api/moderation/rules/{id}", id).then().statusCode(404).contentType(PROBLEM);
+        asAdmin().when().delete("/api/moderation/rules/{id}", id).then().statusCode(204);
+        asAdmin().when().get("/api/moderation/rules/{id}", id).then().statusCode(404).contentType(PROBLEM);
     }
 
     @Test
@@ -128,7 +129,7 @@ class RuleResourceTest {
         String a = word();
         String b = word();
         String body = "# a comment line\n" + a + "\n\n  " + b + " phrase  \n" + a + "\n";
-        given().contentType(ContentType.TEXT).body(body).queryParam("action", "SPAM")
+        asAdmin().contentType(ContentType.TEXT).body(body).queryParam("action", "SPAM")
                 .when().post("/api/moderation/rules/import").then().statusCode(201)
                 .body("type", equalTo("TERMS")).body("action", equalTo("SPAM"))
                 .body("terms", org.hamcrest.Matchers.contains(a, b + " phrase"));
@@ -137,28 +138,28 @@ class RuleResourceTest {
 
     @Test
     void badRulesAreRefusedWithFieldErrors() {
-        given().contentType(ContentType.JSON).body(Map.of("type", "PATTERN", "pattern", "(unclosed"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("type", "PATTERN", "pattern", "(unclosed"))
                 .when().post("/api/moderation/rules").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("pattern"));
-        given().contentType(ContentType.JSON).body(Map.of("type", "TERMS", "terms", List.of("ok", "  ")))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("type", "TERMS", "terms", List.of("ok", "  ")))
                 .when().post("/api/moderation/rules").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("terms"));
-        given().contentType(ContentType.JSON).body(Map.of("type", "NOPE"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("type", "NOPE"))
                 .when().post("/api/moderation/rules").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("type"));
-        given().contentType(ContentType.JSON).body(Map.of("action", "SPAM"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("action", "SPAM"))
                 .when().post("/api/moderation/rules").then().statusCode(400)
                 .body("errors[0].field", equalTo("type"));
-        given().contentType(ContentType.JSON).body(Map.of("type", "FLOOD", "intervalSeconds", 0))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("type", "FLOOD", "intervalSeconds", 0))
                 .when().post("/api/moderation/rules").then().statusCode(400)
                 .body("errors[0].field", equalTo("intervalSeconds"));
-        given().contentType(ContentType.JSON).body(Map.of("type", "AUTHORS", "ips", List.of("300.1.1.1/33")))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("type", "AUTHORS", "ips", List.of("300.1.1.1/33")))
                 .when().post("/api/moderation/rules").then().statusCode(400)
                 .body("errors[0].field", equalTo("ips"));
-        given().contentType(ContentType.TEXT).body("\n# only comments\n\n")
+        asAdmin().contentType(ContentType.TEXT).body("\n# only comments\n\n")
                 .when().post("/api/moderation/rules/import").then().statusCode(400)
                 .body("errors[0].field", equalTo("terms"));
-        given().contentType(ContentType.JSON).body(Map.of("type", "TERMS", "terms", List.of("x")))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("type", "TERMS", "terms", List.of("x")))
                 .when().put("/api/moderation/rules/{id}", 987654321).then().statusCode(404).contentType(PROBLEM);
     }
 
@@ -168,7 +169,7 @@ class RuleResourceTest {
         for (int i = 0; i <= 5000; i++) {
             body.append("term").append(letters(i)).append('\n');
         }
-        given().contentType(ContentType.TEXT).body(body.toString())
+        asAdmin().contentType(ContentType.TEXT).body(body.toString())
                 .when().post("/api/moderation/rules/import").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("terms"))
                 .body("errors[0].message", containsString("5000"));
@@ -189,13 +190,13 @@ class RuleResourceTest {
         String email = "blocked-" + UUID.randomUUID() + "@example.com";
         createRule(Map.of("type", "AUTHORS", "action", "SPAM", "emails", List.of(email.toUpperCase()),
                 "ips", List.of("198.19.0.0/16")));
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", "A", "text", "hello", "email", email))
                 .when().post("/api/moderation/check").then().body("decision", equalTo("SPAM"));
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", "A", "text", "hello", "ip", "198.19.44.3"))
                 .when().post("/api/moderation/check").then().body("decision", equalTo("SPAM"));
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", "A", "text", "hello", "ip", "198.20.0.1"))
                 .when().post("/api/moderation/check").then().body("decision", equalTo("APPROVED"));
     }

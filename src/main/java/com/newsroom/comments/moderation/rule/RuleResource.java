@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,19 +29,29 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.newsroom.comments.common.OpenApiDocs;
 import com.newsroom.comments.common.PagedList;
 import com.newsroom.comments.common.Paging;
 import com.newsroom.comments.config.CommentsConfig;
 import com.newsroom.comments.moderation.engine.RuleAction;
 import com.newsroom.comments.moderation.engine.RuleType;
+import com.newsroom.comments.moderator.Moderator;
 import com.newsroom.comments.problem.ApiException;
 import com.newsroom.comments.problem.Problem;
 
 /** Moderation rules, managed at run time. A change is in force for the next comment. */
 @Path("/api/moderation/rules")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Moderator.ROLE_ADMIN)
+@SecurityRequirement(name = OpenApiDocs.BASIC)
+@SecurityRequirement(name = OpenApiDocs.BEARER)
+@APIResponse(responseCode = "401", description = "Not signed in",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Changing rules needs the admin role",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Rules", description = "Moderation rules: terms, patterns, links, shouting, authors, flood, duplicates")
 @APIResponse(responseCode = "400", description = "Invalid rule (empty term, bad pattern, too many terms...)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -57,6 +68,7 @@ public class RuleResource {
     }
 
     @GET
+    @RolesAllowed({ Moderator.ROLE_MODERATOR, Moderator.ROLE_ADMIN })
     @Operation(summary = "List rules", description = "All rules, enabled or not, by id; optionally of one type.")
     @APIResponse(responseCode = "200", description = "A page of rules")
     public PagedList<RuleView> list(@QueryParam("type") RuleType type,
@@ -125,6 +137,7 @@ public class RuleResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed({ Moderator.ROLE_MODERATOR, Moderator.ROLE_ADMIN })
     @Operation(summary = "Read a rule")
     @APIResponse(responseCode = "200", description = "The rule", content = @Content(schema = @Schema(implementation = RuleView.class)))
     @APIResponse(responseCode = "404", description = "No such rule",

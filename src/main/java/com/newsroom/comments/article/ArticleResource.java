@@ -1,0 +1,88 @@
+package com.newsroom.comments.article;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.newsroom.comments.common.OpenApiDocs;
+import com.newsroom.comments.common.PagedList;
+import com.newsroom.comments.common.Paging;
+import com.newsroom.comments.moderator.Moderator;
+import com.newsroom.comments.problem.Problem;
+
+/** Comment settings per article: open, closed, closing automatically, premoderated. */
+@Path("/api/moderation/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Moderator.ROLE_MODERATOR, Moderator.ROLE_ADMIN })
+@Tag(name = "Articles")
+@SecurityRequirement(name = OpenApiDocs.BASIC)
+@SecurityRequirement(name = OpenApiDocs.BEARER)
+@APIResponse(responseCode = "401", description = "Not signed in",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not a moderator",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ArticleResource {
+
+    static final String ARTICLE_ID = "[A-Za-z0-9._-]{1,200}";
+    static final String ARTICLE_ID_MESSAGE = "The article id must be 1 to 200 characters: letters, digits, '-', '_' and '.'.";
+
+    private final ArticleAdmin admin;
+
+    public ArticleResource(ArticleAdmin admin) {
+        this.admin = admin;
+    }
+
+    @GET
+    @Operation(summary = "List articles", description = "Newest first.")
+    @APIResponse(responseCode = "200", description = "A page of articles")
+    public PagedList<ArticleView> list(
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", maximum = "100")) @QueryParam("size") String size) {
+        Paging paging = Paging.parse(page, size, 20);
+        return admin.list(paging.page(), paging.size());
+    }
+
+    @GET
+    @Path("{articleId}")
+    @Operation(summary = "An article's comment settings")
+    @APIResponse(responseCode = "200", description = "The article", content = @Content(schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "404", description = "No such article",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ArticleView get(@PathParam("articleId") @Pattern(regexp = ARTICLE_ID, message = ARTICLE_ID_MESSAGE) String articleId) {
+        return admin.get(articleId);
+    }
+
+    @PUT
+    @Path("{articleId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change an article's comment settings", description = "Creates the article's record if it has none yet.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ArticleSettings.class), examples = @ExampleObject(name = "close in two weeks", value = """
+            {"commentsOpen": true, "closeAfterDays": 14, "premoderate": false}""")))
+    @APIResponse(responseCode = "200", description = "The article", content = @Content(schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "400", description = "Bad settings or article id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ArticleView update(@PathParam("articleId") @Pattern(regexp = ARTICLE_ID, message = ARTICLE_ID_MESSAGE) String articleId,
+            ArticleSettings settings, @Context SecurityContext security) {
+        return admin.update(articleId, settings, security.getUserPrincipal().getName());
+    }
+}

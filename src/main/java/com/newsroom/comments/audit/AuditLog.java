@@ -1,0 +1,81 @@
+package com.newsroom.comments.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.newsroom.comments.common.PagedList;
+import com.newsroom.comments.problem.ApiException;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+/** Writes the audit log (always inside the caller's transaction) and reads it back. */
+@ApplicationScoped
+public class AuditLog {
+
+    static final int MAX_NOTE = 2000;
+
+    /** What happened; only the fields that apply are set. */
+    public record Event(String actor, String action, Long commentId, String articleId, String fromStatus,
+            String toStatus, String note, String previousText, String details) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Event event, Instant at) {
+        AuditEntry entry = new AuditEntry();
+        entry.at = at;
+        entry.actor = event.actor();
+        entry.action = event.action();
+        entry.commentId = event.commentId();
+        entry.articleId = event.articleId();
+        entry.fromStatus = event.fromStatus();
+        entry.toStatus = event.toStatus();
+        entry.note = event.note();
+        entry.previousText = event.previousText();
+        entry.details = event.details();
+        entry.persist();
+    }
+
+    public static String checkNote(String note) {
+        if (note != null && note.length() > MAX_NOTE) {
+            throw ApiException.invalidField("note", "The note may have at most " + MAX_NOTE + " characters.");
+        }
+        return note == null || note.isBlank() ? null : note.strip();
+    }
+
+    public List<AuditView> forComment(long commentId) {
+        return AuditEntry.<AuditEntry>list("commentId", Sort.by("at").and("id"), commentId).stream()
+                .map(AuditView::of).toList();
+    }
+
+    public PagedList<AuditView> search(Long commentId, String actor, Instant from, Instant to, int page, int size) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (commentId != null) {
+            where.add("commentId = :commentId");
+            params.put("commentId", commentId);
+        }
+        if (actor != null && !actor.isBlank()) {
+            where.add("actor = :actor");
+            params.put("actor", actor.strip());
+        }
+        if (from != null) {
+            where.add("at >= :from");
+            params.put("from", from);
+        }
+        if (to != null) {
+            where.add("at < :to");
+            params.put("to", to);
+        }
+        var query = AuditEntry.<AuditEntry>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
+                Sort.by("at", Sort.Direction.Descending).and("id", Sort.Direction.Descending), params);
+        List<AuditView> items = query.page(Page.of(page, size)).list().stream().map(AuditView::of).toList();
+        return new PagedList<>(items, page, size, query.count());
+    }
+}

@@ -1,0 +1,59 @@
+package com.newsroom.comments.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.newsroom.comments.common.OpenApiDocs;
+import com.newsroom.comments.common.PagedList;
+import com.newsroom.comments.common.Paging;
+import com.newsroom.comments.common.QueryParams;
+import com.newsroom.comments.moderator.Moderator;
+import com.newsroom.comments.problem.Problem;
+
+/** The audit log, read-only: there is no endpoint that changes or deletes it. */
+@Path("/api/moderation/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Moderator.ROLE_MODERATOR, Moderator.ROLE_ADMIN })
+@Tag(name = "Audit")
+@SecurityRequirement(name = OpenApiDocs.BASIC)
+@SecurityRequirement(name = OpenApiDocs.BEARER)
+public class AuditResource {
+
+    private final AuditLog audit;
+
+    public AuditResource(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @GET
+    @Operation(summary = "Search the audit log", description = "Newest first.")
+    @APIResponse(responseCode = "200", description = "A page of audit entries")
+    @APIResponse(responseCode = "400", description = "Malformed filter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Not signed in",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PagedList<AuditView> search(
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("commentId") String commentId,
+            @Parameter(example = "ayse") @QueryParam("actor") String actor,
+            @Parameter(description = "From (inclusive), ISO-8601", example = "2026-11-01") @QueryParam("from") String from,
+            @Parameter(description = "To (exclusive), ISO-8601", example = "2026-12-01") @QueryParam("to") String to,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", maximum = "100")) @QueryParam("size") String size) {
+        Paging paging = Paging.parse(page, size, 20);
+        return audit.search(QueryParams.id("commentId", commentId), actor, QueryParams.instant("from", from),
+                QueryParams.instant("to", to), paging.page(), paging.size());
+    }
+}

@@ -1,0 +1,90 @@
+package com.newsroom.comments.moderator;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.newsroom.comments.common.OpenApiDocs;
+import com.newsroom.comments.problem.Problem;
+
+/** Moderator accounts, for admins. */
+@Path("/api/moderation/moderators")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Moderator.ROLE_ADMIN)
+@Tag(name = "Moderators")
+@SecurityRequirement(name = OpenApiDocs.BASIC)
+@SecurityRequirement(name = OpenApiDocs.BEARER)
+@APIResponse(responseCode = "401", description = "Not signed in",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not an admin",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ModeratorResource {
+
+    private final ModeratorAccounts accounts;
+
+    public ModeratorResource(ModeratorAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GET
+    @Operation(summary = "List moderator accounts")
+    public List<ModeratorView> list() {
+        return accounts.list();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a moderator account")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ModeratorView.class)))
+    @APIResponse(responseCode = "400", description = "Bad username, password or role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The username is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(ModeratorRequest request) {
+        ModeratorView created = accounts.create(request);
+        return Response.created(URI.create("/api/moderation/moderators/" + created.username())).entity(created).build();
+    }
+
+    @PATCH
+    @Path("{username}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a moderator's password, role or enabled flag", description = "A new password also unlocks the account.")
+    @APIResponse(responseCode = "200", description = "The account", content = @Content(schema = @Schema(implementation = ModeratorView.class)))
+    @APIResponse(responseCode = "404", description = "No such moderator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ModeratorView update(@PathParam("username") String username, ModeratorRequest request) {
+        return accounts.update(username, request);
+    }
+
+    @DELETE
+    @Path("{username}")
+    @Operation(summary = "Delete a moderator account")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such moderator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Admins cannot delete themselves",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void delete(@PathParam("username") String username, @Context SecurityContext security) {
+        accounts.delete(username, security.getUserPrincipal().getName());
+    }
+}

@@ -1,0 +1,15 @@
+package com.newsroom.comments.moderator;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A moderator account as admins see it: never the password or its hash. */
+@Schema(name = "Moderator")
+public record ModeratorView(String username, String role, boolean enabled, Instant lockedUntil, Instant lastLoginAt,
+        Instant createdAt) {
+
+    static ModeratorView of(Moderator m) {
+        return new ModeratorView(m.username, m.role, m.enabled, m.lockedUntil, m.lastLoginAt, m.createdAt);
+    }
+}

@@ -1,0 +1,237 @@
+package com.newsroom.comments.queue;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+
+import com.newsroom.comments.audit.AuditLog;
+import com.newsroom.comments.comment.Comment;
+import com.newsroom.comments.comment.CommentRepository;
+import com.newsroom.comments.comment.CommentStatus;
+import com.newsroom.comments.comment.CommentSubmission;
+import com.newsroom.comments.comment.SubmissionValidator;
+import com.newsroom.comments.config.CommentsConfig;
+import com.newsroom.comments.moderation.engine.RuleAction;
+import com.newsroom.comments.moderation.engine.RuleType;
+import com.newsroom.comments.moderation.rule.RuleRequest;
+import com.newsroom.comments.moderation.rule.RuleStore;
+import com.newsroom.comments.problem.ApiException;
+import com.newsroom.comments.problem.Problem.FieldError;
+
+/**
+ * Moderator decisions on comments. Every change and its audit entry are written in one transaction,
+ * and every change checks the comment's version, so two moderators never overwrite each other.
+ */
+@ApplicationScoped
+public class CommentModeration {
+
+    static final int MAX_BULK = 500;
+
+    private final CommentRepository comments;
+    private final AuditLog audit;
+    private final RuleStore rules;
+    private final EntityManager em;
+    private final SubmissionValidator validator;
+
+    public CommentModeration(CommentRepository comments, AuditLog audit, RuleStore rules, EntityManager em,
+            CommentsConfig config, Validator beanValidator) {
+        this.comments = comments;
+        this.audit = audit;
+        this.rules = rules;
+        this.em = em;
+        this.validator = new SubmissionValidator(beanValidator, config.limits());
+    }
+
+    /** The outcome of a decision, and whether it created a rule (so the caller reloads the rules). */
+    public record Decided(ModeratedComment comment, boolean rulesChanged) {
+    }
+
+    @Transactional
+    public Decided decide(long id, ModeratorAction action, DecisionRequest request, Long expectedVersion, String actor) {
+        String note = AuditLog.checkNote(request == null ? null : request.note());
+        boolean block = request != null && Boolean.TRUE.equals(request.blockAuthor());
+        if (block && action != ModeratorAction.SPAM) {
+            throw ApiException.invalidField("blockAuthor", "blockAuthor goes with the spam decision only.");
+        }
+        Comment comment = find(id);
+        checkVersion(comment, expectedVersion);
+        Instant now = now();
+        apply(comment, action, note, actor, now);
+        boolean rulesChanged = false;
+        if (block && (comment.email != null || comment.ipAddress != null)) {
+            rules.create(new RuleRequest(RuleType.AUTHORS, RuleAction.SPAM, true,
+                    "Blocked by " + actor + " when marking comment " + id + " as spam",
+                    null, null, null, null, null, null, null, null, null, null,
+                    comment.email == null ? null : List.of(comment.email), null,
+                    comment.ipAddress == null ? null : List.of(comment.ipAddress), null), actor);
+            rulesChanged = true;
+        }
+        flush(expectedVersion != null);
+        return new Decided(ModeratedComment.of(comment), rulesChanged);
+    }
+
+    /** All or nothing: an unknown id or an impossible change leaves every comment as it was. */
+    @Transactional
+    public BulkReport bulk(BulkRequest request, String actor) {
+        if (request == null || request.ids() == null || request.ids().isEmpty()) {
+            throw ApiException.invalidField("ids", "Send the ids of the comments to change.");
+        }
+        if (request.ids().size() > MAX_BULK) {
+            throw ApiException.invalidField("ids", "At most " + MAX_BULK + " comments at once.");
+        }
+        ModeratorAction action = parseAction(request.action());
+        String note = AuditLog.checkNote(request.note());
+        Set<Long> ids = new LinkedHashSet<>(request.ids());
+        ids.remove(null);
+        Map<Long, Comment> found = comments.list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(c -> c.id, Function.identity()));
+        List<Long> missing = ids.stream().filter(i -> !found.containsKey(i)).toList();
+        if (!missing.isEmpty()) {
+            throw ApiException.notFound("No comment with id " + missing + "; nothing was changed.");
+        }
+        Instant now = now();
+        List<BulkReport.Change> changed = new ArrayList<>();
+        List<Long> unchanged = new ArrayList<>();
+        List<Comment> touched = new ArrayList<>();
+        for (Long id : ids) {
+            Comment comment = found.get(id);
+            CommentStatus from = comment.status;
+            if (from == action.target && action != ModeratorAction.RESTORE) {
+                unchanged.add(id);
+                continue;
+            }
+            apply(comment, action, note, actor, now);
+            touched.add(comment);
+            changed.add(new BulkReport.Change(id, from.name(), comment.status.name(), 0));
+        }
+        flush(false);
+        for (int i = 0; i < changed.size(); i++) {
+            BulkReport.Change c = changed.get(i);
+            changed.set(i, new BulkReport.Change(c.id(), c.fromStatus(), c.toStatus(), touched.get(i).version));
+        }
+        return new BulkReport(action.name().toLowerCase(Locale.ROOT), changed, unchanged);
+    }
+
+    @Transactional
+    public ModeratedComment edit(long id, EditRequest request, Long expectedVersion, String actor) {
+        String text = request == null ? null : request.text();
+        List<FieldError> errors = validator.validate(new CommentSubmission("moderator", text, null, null, null));
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        String note = AuditLog.checkNote(request.note());
+        Comment comment = find(id);
+        checkVersion(comment, expectedVersion);
+        if (!comment.text.equals(text)) {
+            Instant now = now();
+            audit.record(new AuditLog.Event(actor, "EDIT", comment.id, comment.articleId, comment.status.name(),
+                    comment.status.name(), note, comment.text, null), now);
+            comment.text = text;
+            comment.updatedAt = now;
+            flush(expectedVersion != null);
+        }
+        return ModeratedComment.of(comment);
+    }
+
+    @Transactional
+    public void delete(long id, Long expectedVersion, String actor) {
+        Comment comment = find(id);
+        checkVersion(comment, expectedVersion);
+        audit.record(new AuditLog.Event(actor, "DELETE", comment.id, comment.articleId, comment.status.name(), null,
+                null, null, null), now());
+        comments.delete(comment);
+        // Replies keep their place in the thread: the database sets their parent to null.
+        flush(expectedVersion != null);
+    }
+
+    /** Erases every comment by this e-mail address and what the audit log holds of their text. */
+    @Transactional
+    public int eraseAuthor(String email, String actor) {
+        String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        if (address.isEmpty() || address.indexOf('@') < 1) {
+            throw ApiException.invalidField("email", "Give the author's e-mail address.");
+        }
+        List<Long> ids = em.createQuery("select c.id from Comment c where c.email = ?1", Long.class)
+                .setParameter(1, address).getResultList();
+        if (!ids.isEmpty()) {
+            em.createQuery("update AuditEntry a set a.previousText = null where a.commentId in ?1")
+                    .setParameter(1, ids).executeUpdate();
+            for (Long id : ids) {
+                comments.delete(comments.findById(id));
+            }
+        }
+        em.createNativeQuery("delete from submission_throttle where throttle_key = ?1")
+                .setParameter(1, "email:" + address).executeUpdate();
+        audit.record(new AuditLog.Event(actor, "ERASE_AUTHOR", null, null, null, null, null, null,
+                "Erased an author's data: " + ids.size() + " comments"), now());
+        em.flush();
+        return ids.size();
+    }
+
+    public static ModeratorAction parseAction(String value) {
+        if (value != null) {
+            for (ModeratorAction action : ModeratorAction.values()) {
+                if (action.name().equalsIgnoreCase(value.strip())) {
+                    return action;
+                }
+            }
+        }
+        throw ApiException.invalidField("action", "action must be one of approve, hold, spam, reject, restore.");
+    }
+
+    private void apply(Comment comment, ModeratorAction action, String note, String actor, Instant now) {
+        CommentStatus from = comment.status;
+        if (action == ModeratorAction.RESTORE && from != CommentStatus.SPAM && from != CommentStatus.REJECTED) {
+            throw ApiException.conflict("Comment " + comment.id + " is " + from
+                    + ": only spam or rejected comments can be restored.");
+        }
+        comment.status = action.target;
+        comment.moderatedBy = actor;
+        comment.moderatedAt = now;
+        comment.updatedAt = now;
+        audit.record(new AuditLog.Event(actor, action.name(), comment.id, comment.articleId, from.name(),
+                action.target.name(), note, null, null), now);
+    }
+
+    private Comment find(long id) {
+        Comment comment = comments.findById(id);
+        if (comment == null) {
+            throw ApiException.notFound("There is no comment " + id + ".");
+        }
+        return comment;
+    }
+
+    private static void checkVersion(Comment comment, Long expectedVersion) {
+        if (expectedVersion != null && comment.version != expectedVersion) {
+            throw ApiException.preconditionFailed("Comment " + comment.id + " has changed since you loaded it (version "
+                    + comment.version + ", you sent " + expectedVersion + "). Reload it and decide again.");
+        }
+    }
+
+    /** Writes now, so that a concurrent change by another moderator is detected here, not at commit. */
+    private void flush(boolean conditional) {
+        try {
+            em.flush();
+        } catch (OptimisticLockException | org.hibernate.StaleStateException e) {
+            String detail = "Another moderator changed this comment at the same moment. Reload it and decide again.";
+            throw conditional ? ApiException.preconditionFailed(detail) : ApiException.conflict(detail);
+        }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

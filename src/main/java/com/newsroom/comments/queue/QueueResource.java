@@ -1,0 +1,237 @@
+package com.newsroom.comments.queue;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.newsroom.comments.comment.CommentStatus;
+import com.newsroom.comments.common.OpenApiDocs;
+import com.newsroom.comments.common.PagedList;
+import com.newsroom.comments.common.Paging;
+import com.newsroom.comments.common.QueryParams;
+import com.newsroom.comments.moderation.rule.ActiveRules;
+import com.newsroom.comments.moderator.Moderator;
+import com.newsroom.comments.problem.ApiException;
+import com.newsroom.comments.problem.Problem;
+
+/** The moderation queue and the decisions on comments. */
+@Path("/api/moderation")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Moderator.ROLE_MODERATOR, Moderator.ROLE_ADMIN })
+@Tag(name = "Queue")
+@SecurityRequirement(name = OpenApiDocs.BASIC)
+@SecurityRequirement(name = OpenApiDocs.BEARER)
+@APIResponse(responseCode = "401", description = "Not signed in (WWW-Authenticate says how)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Signed in without the moderator role",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class QueueResource {
+
+    private final ModerationQueue queue;
+    private final CommentModeration moderation;
+    private final ActiveRules activeRules;
+    private final ObjectMapper json;
+
+    public QueueResource(ModerationQueue queue, CommentModeration moderation, ActiveRules activeRules, ObjectMapper json) {
+        this.queue = queue;
+        this.moderation = moderation;
+        this.activeRules = activeRules;
+        this.json = json;
+    }
+
+    @GET
+    @Path("comments")
+    @Operation(summary = "The moderation queue", description = "Pending comments oldest first by default; filter by status, article, author, IP, text and date.")
+    @APIResponse(responseCode = "200", description = "A page of comments with everything moderators see")
+    @APIResponse(responseCode = "400", description = "Malformed filter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PagedList<ModeratedComment> list(
+            @Parameter(schema = @Schema(enumeration = { "PENDING", "APPROVED", "SPAM", "REJECTED" }, defaultValue = "PENDING")) @QueryParam("status") String status,
+            @Parameter(example = "budget-2026") @QueryParam("articleId") String articleId,
+            @Parameter(description = "Author e-mail") @QueryParam("email") String email,
+            @Parameter(description = "Submitter IP address") @QueryParam("ip") String ip,
+            @Parameter(description = "Words in the name or text") @QueryParam("q") String text,
+            @Parameter(description = "Created at or after (ISO-8601)", example = "2026-11-01") @QueryParam("from") String from,
+            @Parameter(description = "Created before (ISO-8601)", example = "2026-12-01") @QueryParam("to") String to,
+            @Parameter(schema = @Schema(enumeration = { "oldest", "newest" }, defaultValue = "oldest")) @QueryParam("sort") String sort,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", maximum = "100")) @QueryParam("size") String size) {
+        Paging paging = Paging.parse(page, size, 20);
+        if (sort != null && !sort.isBlank() && !sort.equals("oldest") && !sort.equals("newest")) {
+            throw ApiException.invalidField("sort", "sort must be 'oldest' or 'newest'.");
+        }
+        ModerationQueue.Filter filter = new ModerationQueue.Filter(
+                QueryParams.enumValue("status", status, CommentStatus.class, CommentStatus.PENDING),
+                blankToNull(articleId), blankToNull(email), blankToNull(ip), text,
+                QueryParams.instant("from", from), QueryParams.instant("to", to), "newest".equals(sort));
+        return queue.search(filter, paging.page(), paging.size());
+    }
+
+    @GET
+    @Path("comments/{id}")
+    @Operation(summary = "One comment with its parent and full history")
+    @APIResponse(responseCode = "200", description = "The comment; the ETag header carries its version",
+            headers = @Header(name = "ETag", description = "The comment's version, for If-Match"),
+            content = @Content(schema = @Schema(implementation = ModeratedComment.class)))
+    @APIResponse(responseCode = "404", description = "No such comment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") long id) {
+        ModeratedComment comment = queue.detail(id);
+        return Response.ok(comment).header(HttpHeaders.ETAG, comment.etag()).build();
+    }
+
+    @POST
+    @Path("comments/{id}/{action: approve|hold|spam|reject|restore}")
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DecisionRequest.class), examples = @ExampleObject(name = "note", value = """
+                    {"note": "Off-topic advertising", "blockAuthor": true}""")))
+    @Operation(summary = "Approve, hold, mark as spam, reject or restore a comment", description = """
+            With If-Match (the ETag from a read), a comment changed meanwhile by someone else gives 412. \
+            Approving makes the author trusted; spam with blockAuthor also blocks the author's e-mail and IP.""")
+    @APIResponse(responseCode = "200", description = "The comment after the decision, with its new ETag",
+            headers = @Header(name = "ETag", description = "The new version"),
+            content = @Content(schema = @Schema(implementation = ModeratedComment.class)))
+    @APIResponse(responseCode = "404", description = "No such comment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not restorable, or changed at the same moment by another moderator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the comment's version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response decide(@PathParam("id") long id, @PathParam("action") String action,
+            @Parameter(description = "The ETag you read", example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            String body, @Context SecurityContext security) throws JsonProcessingException {
+        // The body is optional, and clients without one often send no (or any) Content-Type.
+        DecisionRequest request = body == null || body.isBlank() ? null : json.readValue(body, DecisionRequest.class);
+        CommentModeration.Decided decided = moderation.decide(id, CommentModeration.parseAction(action), request,
+                expectedVersion(ifMatch), actor(security));
+        if (decided.rulesChanged()) {
+            activeRules.reload();
+        }
+        return Response.ok(decided.comment()).header(HttpHeaders.ETAG, decided.comment().etag()).build();
+    }
+
+    @POST
+    @Path("comments/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The same decision on many comments", description = "All or nothing: any unknown id or impossible change leaves every comment unchanged.")
+    @APIResponse(responseCode = "200", description = "What changed", content = @Content(schema = @Schema(implementation = BulkReport.class),
+            examples = @ExampleObject(name = "report", value = """
+                    {"action": "approve", "changed": [{"id": 51, "fromStatus": "PENDING", "toStatus": "APPROVED", "version": 2}], "unchanged": [52]}""")))
+    @APIResponse(responseCode = "400", description = "No ids, too many, or unknown action",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "An id does not exist; nothing changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A comment cannot take this decision; nothing changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BulkReport bulk(BulkRequest request, @Context SecurityContext security) {
+        return moderation.bulk(request, actor(security));
+    }
+
+    @PATCH
+    @Path("comments/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Edit a comment's text", description = "The original text stays in the comment's history.")
+    @APIResponse(responseCode = "200", description = "The edited comment", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = ModeratedComment.class)))
+    @APIResponse(responseCode = "400", description = "Empty or too long text",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such comment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response edit(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            EditRequest request, @Context SecurityContext security) {
+        ModeratedComment comment = moderation.edit(id, request, expectedVersion(ifMatch), actor(security));
+        return Response.ok(comment).header(HttpHeaders.ETAG, comment.etag()).build();
+    }
+
+    @DELETE
+    @Path("comments/{id}")
+    @Operation(summary = "Delete a comment for good", description = "Replies stay readable; the audit log keeps the action.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such comment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context SecurityContext security) {
+        moderation.delete(id, expectedVersion(ifMatch), actor(security));
+    }
+
+    @Schema(name = "Erasure")
+    public record Erasure(@Schema(example = "3") int erasedComments) {
+    }
+
+    @DELETE
+    @Path("authors/{email}")
+    @Operation(summary = "Erase everything stored about an author", description = """
+            Deletes every comment by this e-mail address (replies by others stay) and the texts the audit log \
+            kept of them, for privacy requests.""")
+    @APIResponse(responseCode = "200", description = "How many comments were erased", content = @Content(schema = @Schema(implementation = Erasure.class)))
+    @APIResponse(responseCode = "400", description = "Not an e-mail address",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Erasure eraseAuthor(@PathParam("email") String email, @Context SecurityContext security) {
+        return new Erasure(moderation.eraseAuthor(email, actor(security)));
+    }
+
+    @GET
+    @Path("stats")
+    @Operation(summary = "Counts per status, overall and per article")
+    @APIResponse(responseCode = "200", description = "The counts", content = @Content(schema = @Schema(implementation = ModerationQueue.Stats.class)))
+    public ModerationQueue.Stats stats(@Parameter(description = "Only this article") @QueryParam("articleId") String articleId) {
+        return queue.stats(blankToNull(articleId));
+    }
+
+    /** Accepts {@code "3"}, {@code W/"3"} and {@code 3}; anything else cannot match a version. */
+    static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String value = ifMatch.strip();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ApiException.preconditionFailed("If-Match must be an ETag this service sent, such as \"3\".");
+        }
+    }
+
+    static String actor(SecurityContext security) {
+        return security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
