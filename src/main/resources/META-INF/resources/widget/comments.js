@@ -1,0 +1,343 @@
+/* Comment widget: <div data-comments data-article-id="..." [data-api-base] [data-page-size]>.
+ * Enhances the plain <form> inside it (the no-JavaScript fallback) or builds one. No dependencies.
+ * User data is only ever inserted as text (Element.append, textContent), never as HTML. */
+(() => {
+  'use strict';
+
+  const MSG = {
+    name: 'Please enter your name here',
+    text: 'Please enter your comment!',
+    email: 'You have entered an incorrect email address!',
+    website: 'Please enter a valid website address starting with http:// or https://',
+    published: 'Thank you! Your comment has been published.',
+    pending: 'Your comment is awaiting moderation.',
+    posting: 'Posting…',
+    network: 'The comment service could not be reached. Please try again.',
+    failed: 'Your comment could not be posted. Please try again.',
+    loadFailed: 'The comments could not be loaded.',
+    empty: 'No comments yet.'
+  };
+  // In form order (the first invalid field gets the focus): name, label, element, attributes, limit
+  // (the service's default, in code points; it checks again with its own configuration), hint.
+  const FIELDS = [
+    ['name', 'Name', 'input', { required: true, autocomplete: 'name', maxlength: 245 }],
+    ['email', 'Email', 'input', { type: 'email', autocomplete: 'email', maxlength: 100 }, 'Never published.'],
+    ['website', 'Website', 'input', { type: 'url', autocomplete: 'url', maxlength: 200, placeholder: 'https://' }],
+    ['text', 'Comment', 'textarea', { required: true, rows: 6, maxlength: 65525 }]
+  ];
+  const LABELS = { name: 'Your name', email: 'Your email address', website: 'Your website address', text: 'Your comment' };
+  const WEB_URL = /^https?:\/\/[\p{L}\p{N}](?:[\p{L}\p{N}.-]*[\p{L}\p{N}])?(?::\d{1,5})?(?:[/?#]\S*)?$/iu;
+  const BLANK = /^[\s\p{Zs}\p{Cf}]*$/u;
+  const MAX_DEPTH = 4;
+  const script = document.currentScript;
+  const defaultBase = script && script.src ? new URL('..', script.src).href : location.origin;
+  let uid = 0;
+
+  /** Strings among the children become text nodes (Element.append). */
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value == null || value === false) continue;
+      if (key === 'class') node.className = value;
+      else node.setAttribute(key, value === true ? '' : String(value));
+    }
+    node.append(...children.filter((c) => c != null));
+    return node;
+  }
+
+  function validEmail(v) {
+    const at = v.lastIndexOf('@');
+    if (/\s/u.test(v) || at < 1 || !(v.indexOf('.', at) > at + 1) || v.endsWith('.')) return false;
+    const local = v.slice(0, at);
+    const domain = v.slice(at + 1);
+    return /^[^\s@"(),:;<>[\]\\]+$/u.test(local) && !/^\.|\.\.|\.$/.test(local)
+      && /^[\p{L}\p{N}.-]+$/u.test(domain) && !/\.\.|^[.-]|-\.|\.-|-$/.test(domain);
+  }
+
+  /** The server's checks (SubmissionValidator), with its messages: [{field, message}]. */
+  function validate(values) {
+    const errors = [];
+    for (const [field, , , { maxlength }] of FIELDS) {
+      const v = field === 'text' ? values.text : values[field].trim();
+      const n = [...v].length;
+      let message = null;
+      if (field === 'name' || field === 'text') {
+        if (BLANK.test(v)) message = MSG[field];
+      } else if (v && !(field === 'email' ? validEmail(v) : WEB_URL.test(v))) {
+        message = MSG[field];
+      }
+      if (!message && n > maxlength) {
+        message = `${LABELS[field]} is too long: at most ${maxlength} characters are allowed (it has ${n}).`;
+      }
+      if (message) errors.push({ field, message });
+    }
+    return errors;
+  }
+
+  function safeUrl(value) {
+    try {
+      return value && /^https?:$/.test(new URL(value).protocol);
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function formatDate(iso) {
+    const date = new Date(iso);
+    try {
+      return date.toLocaleString(document.documentElement.lang || [], { dateStyle: 'medium', timeStyle: 'short' });
+    } catch (e) {
+      return date.toLocaleString();
+    }
+  }
+
+  /** A problem details answer in words (detail, else title), never raw JSON. */
+  function problemText(problem, res) {
+    let text = problem && typeof problem.detail === 'string' && problem.detail
+      || problem && typeof problem.title === 'string' && problem.title || MSG.failed;
+    const retry = res && res.status === 429 && res.headers.get('Retry-After');
+    if (retry && /^\d+$/.test(retry)) text += ` Please wait ${retry} seconds.`;
+    return text;
+  }
+
+  function buildForm(action) {
+    const form = el('form', { class: 'cw-form', method: 'post', action }, el('h3', { class: 'cw-form-title' }, 'Leave a comment'));
+    const id = `cw${++uid}`;
+    for (const [name, label, tag, attrs, hint] of FIELDS) {
+      const hintId = hint && `${id}-${name}-hint`;
+      form.append(el('div', { class: 'cw-field' },
+        el('label', { for: `${id}-${name}` }, label, attrs.required ? el('span', { class: 'cw-required', 'aria-hidden': 'true' }, ' *') : null),
+        el(tag, { id: `${id}-${name}`, name, 'aria-describedby': hintId, ...attrs }),
+        hint ? el('small', { class: 'cw-hint', id: hintId }, hint) : null));
+    }
+    form.append(el('div', { class: 'cw-actions' }, el('button', { type: 'submit', class: 'cw-submit' }, 'Post comment')));
+    return form;
+  }
+
+  function init(root) {
+    if (root.dataset.commentsReady) return;
+    const articleId = root.dataset.articleId;
+    if (!articleId) return console.warn('comments widget: no data-article-id', root);
+    root.dataset.commentsReady = 'true';
+    root.classList.add('cw');
+    const base = (root.dataset.apiBase || defaultBase).replace(/\/+$/, '');
+    const api = `${base}/api/articles/${encodeURIComponent(articleId)}/comments`;
+    const size = Math.min(100, Math.max(1, parseInt(root.dataset.pageSize, 10) || 20));
+    const seen = new Map(); // id -> {node, depth}
+    let page = 0;
+    let total = 0;
+    let busy = false;
+
+    const count = el('span', { class: 'cw-count' });
+    const list = el('ol', { class: 'cw-list' });
+    const empty = el('p', { class: 'cw-empty', hidden: true }, MSG.empty);
+    const more = el('button', { type: 'button', class: 'cw-more', hidden: true }, 'Load more comments');
+    const listStatus = el('p', { class: 'cw-status', role: 'status', 'aria-live': 'polite' });
+    const form = root.querySelector('form') || root.appendChild(buildForm(api));
+    form.before(el('section', { class: 'cw-thread', 'aria-label': 'Comments' },
+      el('h2', { class: 'cw-title' }, 'Comments ', count), listStatus, empty, list, more));
+
+    function updateCount() {
+      count.textContent = `(${total})`;
+      empty.hidden = total > 0 || seen.size > 0;
+    }
+
+    function say(region, text, kind) {
+      region.textContent = text || '';
+      region.className = `cw-status${kind ? ` cw-status-${kind}` : ''}`;
+    }
+
+    function render(c) {
+      const author = safeUrl(c.website)
+        ? el('a', { href: c.website, rel: 'nofollow ugc noopener', class: 'cw-author' }, c.name)
+        : el('span', { class: 'cw-author' }, c.name);
+      const reply = el('button', { type: 'button', class: 'cw-reply', 'aria-label': `Reply to ${c.name}` }, 'Reply');
+      reply.addEventListener('click', () => startReply(c));
+      return el('li', { class: 'cw-comment', id: `comment-${c.id}` },
+        el('article', { class: 'cw-body', tabindex: '-1' },
+          el('header', { class: 'cw-meta' }, author, ' ',
+            el('time', { datetime: c.createdAt }, c.createdAt ? formatDate(c.createdAt) : '')),
+          el('p', { class: 'cw-text' }, c.text),
+          reply));
+    }
+
+    /** Adds a comment under its parent (nesting MAX_DEPTH levels at most); null if already shown. */
+    function add(c) {
+      if (seen.has(c.id)) return null;
+      const node = render(c);
+      const parent = c.parentId != null ? seen.get(c.parentId) : null;
+      const depth = parent ? Math.min(parent.depth + 1, MAX_DEPTH) : 0;
+      const into = !parent ? list : depth > parent.depth
+        ? parent.node.querySelector(':scope > .cw-replies') || parent.node.appendChild(el('ol', { class: 'cw-replies' }))
+        : parent.node.parentElement;
+      into.append(node);
+      seen.set(c.id, { node, depth });
+      return node;
+    }
+
+    async function load() {
+      more.disabled = true;
+      list.setAttribute('aria-busy', 'true');
+      try {
+        const res = await fetch(`${api}?page=${page}&size=${size}`);
+        if (!res.ok) throw new Error(res.status);
+        const data = await res.json();
+        const added = data.items.map(add).filter(Boolean);
+        total = data.totalItems;
+        page += 1;
+        more.hidden = page * size >= total;
+        updateCount();
+        say(listStatus, '');
+        return added;
+      } catch (e) {
+        say(listStatus, MSG.loadFailed, 'error');
+        return [];
+      } finally {
+        more.disabled = false;
+        list.removeAttribute('aria-busy');
+      }
+    }
+
+    more.addEventListener('click', async () => {
+      const added = await load();
+      if (added.length) added[0].firstChild.focus();
+    });
+
+    form.noValidate = true;
+    form.classList.add('cw-form');
+    const fields = {};
+    for (const [name] of FIELDS) {
+      const input = form.elements.namedItem(name);
+      if (!input) continue;
+      if (!input.id) input.id = `cw${++uid}-${name}`;
+      const error = el('span', { class: 'cw-error', id: `${input.id}-error`, hidden: true });
+      input.after(error);
+      fields[name] = { input, error, describedBy: input.getAttribute('aria-describedby') || '' };
+      input.addEventListener('input', () => {
+        if (input.getAttribute('aria-invalid') !== 'true') return;
+        mark(name, (validate(values()).find((e) => e.field === name) || {}).message);
+      });
+    }
+    let parentInput = form.elements.namedItem('parentId');
+    if (!parentInput) form.append(parentInput = el('input', { type: 'hidden', name: 'parentId' }));
+    const submit = form.querySelector('[type=submit]');
+    const cancel = el('button', { type: 'button', class: 'cw-cancel' }, 'Cancel reply');
+    const replyingTo = el('strong');
+    const replying = el('p', { class: 'cw-replying', hidden: true }, 'Replying to ', replyingTo, ' ', cancel);
+    const formStatus = el('p', { class: 'cw-status', role: 'status', 'aria-live': 'polite' });
+    (form.querySelector('.cw-field') || form.firstElementChild || form).before(replying);
+    form.append(formStatus);
+
+    const values = () => Object.fromEntries(FIELDS.map(([n]) => [n, fields[n] ? fields[n].input.value : '']));
+
+    /** Shows (or with no message clears) a field's error, next to it and in its description. */
+    function mark(name, message) {
+      const { input, error, describedBy } = fields[name];
+      error.textContent = message || '';
+      error.hidden = !message;
+      const ids = (message ? `${describedBy} ${error.id}` : describedBy).trim();
+      for (const [attr, value] of [['aria-invalid', message && 'true'], ['aria-describedby', ids]]) {
+        if (value) input.setAttribute(attr, value); else input.removeAttribute(attr);
+      }
+    }
+
+    /** Shows field errors next to their fields and focuses the first; the rest become a message. */
+    function showErrors(errors, detail) {
+      const other = [];
+      for (const e of errors) {
+        if (fields[e.field]) mark(e.field, e.message);
+        else other.push(e.message);
+      }
+      const n = errors.length - other.length;
+      const summary = n ? `Please correct the ${n === 1 ? 'marked field' : `${n} marked fields`}.` : '';
+      say(formStatus, [summary, ...other].filter(Boolean).join(' ') || detail || MSG.failed, 'error');
+      const first = FIELDS.find(([name]) => fields[name] && fields[name].input.getAttribute('aria-invalid'));
+      if (first) fields[first[0]].input.focus();
+    }
+
+    const focusText = () => (fields.text || fields.name).input.focus();
+    function startReply(c) {
+      parentInput.value = String(c.id);
+      replyingTo.textContent = c.name;
+      replying.hidden = false;
+      focusText();
+    }
+    function stopReply() {
+      parentInput.value = '';
+      replying.hidden = true;
+    }
+    cancel.addEventListener('click', () => { stopReply(); focusText(); });
+
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      if (busy) return;
+      for (const name of Object.keys(fields)) mark(name);
+      const v = values();
+      const errors = validate(v);
+      if (errors.length) {
+        showErrors(errors);
+        return;
+      }
+      const body = {
+        name: v.name.trim(), text: v.text, email: v.email.trim() || null, website: v.website.trim() || null,
+        parentId: parentInput.value ? Number(parentInput.value) : null
+      };
+      busy = true;
+      if (submit) submit.disabled = true;
+      form.setAttribute('aria-busy', 'true');
+      say(formStatus, MSG.posting);
+      try {
+        let res;
+        try {
+          res = await fetch(api, {
+            method: 'POST', body: JSON.stringify(body),
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' }
+          });
+        } catch (e) {
+          say(formStatus, MSG.network, 'error');
+          return;
+        }
+        const data = await res.json().catch(() => null);
+        if (res.ok && data && data.id != null) {
+          if (fields.text) fields.text.input.value = '';
+          stopReply();
+          if (data.status === 'APPROVED') {
+            const node = add(data);
+            if (node) {
+              total += 1;
+              updateCount();
+              node.scrollIntoView({ block: 'nearest' });
+            }
+            say(formStatus, data.message || MSG.published, 'success');
+          } else {
+            say(formStatus, MSG.pending, 'success');
+          }
+        } else if (data && Array.isArray(data.errors) && data.errors.length) {
+          showErrors(data.errors, data.detail);
+        } else {
+          say(formStatus, problemText(data, res), 'error');
+        }
+      } finally {
+        busy = false;
+        if (submit) submit.disabled = false;
+        form.removeAttribute('aria-busy');
+      }
+    });
+
+    // Back from a plain form post (sent before this script ran): say how it went.
+    const query = new URLSearchParams(location.search);
+    const status = query.get('commentStatus');
+    if (status) say(formStatus, status === 'APPROVED' ? MSG.published : MSG.pending, 'success');
+
+    updateCount();
+    load().then(() => {
+      const target = location.hash && location.hash.startsWith('#comment-') && document.getElementById(location.hash.slice(1));
+      if (target) target.scrollIntoView();
+    });
+  }
+
+  const start = () => document.querySelectorAll('[data-comments]').forEach(init);
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
