@@ -37,6 +37,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import com.newsroom.comments.support.Accounts;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -354,8 +356,9 @@ class WidgetBrowserTest {
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** The API as the admin (rule changes need it; public endpoints ignore the credentials). */
     static RequestSpecification api() {
-        return given().baseUri(root.getProtocol() + "://" + root.getHost()).port(root.getPort());
+        return given().auth().preemptive().basic(Accounts.ADMIN, Accounts.ADMIN_PASSWORD).baseUri(root.getProtocol() + "://" + root.getHost()).port(root.getPort());
     }
 
     static Object js(String script, Object... args) {
