@@ -48,6 +48,10 @@ public interface CommentsConfig {
         /** When the purge runs (Quartz-style cron: second minute hour day month weekday). */
         @WithDefault("0 17 3 * * ?")
         String cron();
+
+        /** How long one instance holds a run; keep it shorter than the interval between two runs. */
+        @WithDefault("30m")
+        Duration lease();
     }
 
     interface Limits {

@@ -1,6 +1,5 @@
 package com.newsroom.comments.queue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -25,8 +24,6 @@ public class SpamPurge {
 
     private static final Logger LOG = Logger.getLogger(SpamPurge.class);
     static final String JOB = "purge-spam";
-    /** Longer than one run, shorter than the schedule: the next schedule is free to run again. */
-    static final Duration LEASE = Duration.ofMinutes(30);
 
     private final EntityManager em;
     private final AuditLog audit;
@@ -56,7 +53,7 @@ public class SpamPurge {
     public int purgeIfLeased(Instant now) {
         int leased = em.createNativeQuery("""
                 update job_lease set owner = ?1, leased_until = ?2 where name = ?3 and leased_until < ?4""")
-                .setParameter(1, instance).setParameter(2, now.plus(LEASE)).setParameter(3, JOB)
+                .setParameter(1, instance).setParameter(2, now.plus(config.purge().lease())).setParameter(3, JOB)
                 .setParameter(4, now).executeUpdate();
         if (leased == 0) {
             return -1;

@@ -1,0 +1,221 @@
+package com.newsroom.comments.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Two instances of the packaged application (production profile) on one PostgreSQL database: rule
+ * changes, flood and duplicate checks, the scheduled purge and optimistic locking hold across them.
+ */
+class MultiInstanceIT {
+
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "multi-instance-admin-password";
+
+    static String jdbcUrl;
+    static String dbUser;
+    static Instance a;
+    static Instance b;
+
+    record Instance(Process process, int port, File log) {
+        RequestSpecification api() {
+            return given().baseUri("http://127.0.0.1").port(port);
+        }
+
+        RequestSpecification admin() {
+            return api().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);
+        }
+    }
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        String testUrl = System.getenv().getOrDefault("TEST_DB_URL", "jdbc:postgresql://localhost:5432/test");
+        dbUser = System.getenv().getOrDefault("TEST_DB_USER", "postgres");
+        URI server = URI.create(testUrl.substring("jdbc:".length()));
+        String database = server.getPath().substring(1) + "_multi";
+        String base = "jdbc:postgresql://" + server.getHost() + ":" + (server.getPort() == -1 ? 5432 : server.getPort());
+        try (Connection c = DriverManager.getConnection(base + "/postgres", dbUser, System.getenv("TEST_DB_PASSWORD"));
+                Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + database + " with (force)");
+            s.execute("create database " + database);
+        }
+        jdbcUrl = base + "/" + database;
+        a = start("a");
+        awaitReady(a); // the first instance migrates the schema and creates the admin
+        b = start("b");
+        awaitReady(b);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (Instance instance : new Instance[] { a, b }) {
+            if (instance != null) {
+                instance.process().destroy(); // SIGTERM: graceful shutdown
+                assertTrue(instance.process().waitFor(30, TimeUnit.SECONDS), "instance did not stop");
+            }
+        }
+    }
+
+    static Instance start(String name) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        File log = new File("target/multi-instance-" + name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx256m", "-jar",
+                "target/quarkus-app/quarkus-run.jar").redirectErrorStream(true).redirectOutput(log);
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        env.put("QUARKUS_DATASOURCE_USERNAME", dbUser);
+        env.put("COMMENTS_ADMIN_USERNAME", ADMIN);
+        env.put("COMMENTS_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("COMMENTS_RULES_REFRESH_INTERVAL", "1s");
+        env.put("COMMENTS_PURGE_CRON", "*/3 * * * * ?");
+        env.put("COMMENTS_PURGE_LEASE", "2s");
+        env.put("COMMENTS_PURGE_MAX_AGE", "1d");
+        env.put("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true");
+        env.put("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true");
+        return new Instance(builder.start(), port, log);
+    }
+
+    static void awaitReady(Instance instance) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            assertTrue(instance.process().isAlive(), "instance exited; see " + instance.log());
+            try {
+                if (instance.api().get("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception e) { // RestAssured rethrows ConnectException undeclared
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("instance not ready within 60 s; see " + instance.log());
+    }
+
+    static String word() {
+        StringBuilder sb = new StringBuilder("mz");
+        java.util.Random random = new java.util.Random();
+        for (int i = 0; i < 8; i++) {
+            sb.append((char) ('a' + random.nextInt(26)));
+        }
+        return sb.toString();
+    }
+
+    static int post(Instance instance, String articleId, String ip, Map<String, Object> body) {
+        return instance.api().contentType(ContentType.JSON).header("X-Forwarded-For", ip).body(body)
+                .post("/api/articles/{a}/comments", articleId).statusCode();
+    }
+
+    @Test
+    void aRuleAddedOnOneInstanceDecidesOnTheOther() throws InterruptedException {
+        String term = word();
+        // Warm B up (first request: class loading, first sign-in), so that the clock measures propagation.
+        b.admin().contentType(ContentType.JSON).body(Map.of("name", "Ali", "text", "warm up"))
+                .post("/api/moderation/check").then().statusCode(200);
+        a.admin().contentType(ContentType.JSON).body(Map.of("type", "TERMS", "action", "HOLD", "terms", List.of(term)))
+                .post("/api/moderation/rules").then().statusCode(201);
+        long started = System.currentTimeMillis();
+        String decision = null;
+        while (System.currentTimeMillis() - started < 10_000) {
+            decision = b.admin().contentType(ContentType.JSON).body(Map.of("name", "Ali", "text", "so " + term))
+                    .post("/api/moderation/check").then().statusCode(200).extract().path("decision");
+            if ("PENDING".equals(decision)) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals("PENDING", decision);
+        assertTrue(System.currentTimeMillis() - started < 5_000, "took more than a few seconds");
+    }
+
+    @Test
+    void floodAndDuplicateRulesHoldAcrossInstances() throws Exception {
+        String articleId = "multi-" + UUID.randomUUID();
+        assertEquals(201, post(a, articleId, "198.51.100.50", Map.of("name", "Ali", "text", "first on A")));
+        assertEquals(429, post(b, articleId, "198.51.100.50", Map.of("name", "Ali", "text", "second on B")));
+
+        // The same double-submit sent to both at once stores one comment.
+        Map<String, Object> body = Map.of("name", "Veli", "email", "veli-" + UUID.randomUUID() + "@example.com",
+                "text", "Double click " + UUID.randomUUID());
+        List<CompletableFuture<Integer>> sends = new ArrayList<>();
+        for (Instance instance : List.of(a, b, a, b)) {
+            sends.add(CompletableFuture.supplyAsync(() -> post(instance, articleId, "198.51.100.51", body)));
+        }
+        List<Integer> statuses = sends.stream().map(CompletableFuture::join).toList();
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        int stored = a.api().get("/api/articles/{a}/comments", articleId).then().extract().path("totalItems");
+        assertEquals(2, stored);
+    }
+
+    @Test
+    void concurrentModeratorsOnDifferentInstancesAreDetected() {
+        String articleId = "multi-lock-" + UUID.randomUUID();
+        long id = a.api().contentType(ContentType.JSON).header("X-Forwarded-For", "198.51.100.60")
+                .body(Map.of("name", "Ali", "text", "To be moderated")).post("/api/articles/{a}/comments", articleId)
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        String etag = a.admin().get("/api/moderation/comments/{id}", id).then().statusCode(200).extract().header("ETag");
+        a.admin().header("If-Match", etag).post("/api/moderation/comments/{id}/reject", id).then().statusCode(200);
+        b.admin().header("If-Match", etag).post("/api/moderation/comments/{id}/approve", id).then().statusCode(412);
+    }
+
+    @Test
+    void theSpamPurgeRunsOncePerSchedule() throws Exception {
+        String articleId = "multi-purge-" + UUID.randomUUID();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long id = a.api().contentType(ContentType.JSON).header("X-Forwarded-For", "198.51.100.7" + i)
+                    .body(Map.of("name", "Spammer", "text", "Buy now " + i)).post("/api/articles/{a}/comments", articleId)
+                    .then().statusCode(201).extract().jsonPath().getLong("id");
+            a.admin().post("/api/moderation/comments/{id}/spam", id).then().statusCode(200);
+            ids.add(id);
+        }
+        Instant since = Instant.now();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, dbUser, System.getenv("TEST_DB_PASSWORD"));
+                Statement s = c.createStatement()) {
+            s.executeUpdate("update comment set updated_at = now() - interval '2 days' where article_id = '" + articleId + "'");
+            Thread.sleep(10_000); // three or four schedules of */3 seconds, on both instances
+            List<Instant> runs = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("select at from audit_entry where action = 'PURGE' and at >= '"
+                    + since + "' order by at")) {
+                while (rs.next()) {
+                    runs.add(rs.getTimestamp(1).toInstant());
+                }
+            }
+            assertTrue(runs.size() >= 2 && runs.size() <= 4, "purge runs: " + runs);
+            for (int i = 1; i < runs.size(); i++) {
+                long gap = runs.get(i).toEpochMilli() - runs.get(i - 1).toEpochMilli();
+                assertTrue(gap >= 2_000, "two purges in one schedule: " + runs);
+            }
+            try (ResultSet rs = s.executeQuery("select count(*) from comment where article_id = '" + articleId + "'")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "old spam was not purged");
+            }
+        }
+    }
+}
