@@ -1,0 +1,76 @@
+package com.newsroom.comments.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** Health, metrics, request ids and the OpenAPI document, as operators and API users rely on them. */
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void healthChecksIncludeTheDatabase() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")));
+    }
+
+    @Test
+    void metricsCoverSubmissionsRulesAndHttp() {
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", "203.0.113.200")
+                .body(Map.of("name", "Ali", "text", "Metrics " + UUID.randomUUID()))
+                .when().post("/api/articles/{a}/comments", "metrics-" + UUID.randomUUID()).then().statusCode(201);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("comments_submitted_total{decision=\"APPROVED\""))
+                .body(containsString("comments_moderation_duration_seconds_count"))
+                .body(containsString("comments_pending"))
+                .body(containsString("http_server_requests_seconds_count"))
+                .body(containsString("uri=\"/api/articles/{articleId}/comments\""));
+    }
+
+    @Test
+    void everyResponseCarriesARequestId() {
+        given().when().get("/api/articles/{a}/comments", "any").then()
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+        given().header("X-Request-Id", "edge-1234").when().get("/api/articles/{a}/comments", "any").then()
+                .header("X-Request-Id", equalTo("edge-1234"));
+        given().header("X-Request-Id", "bad id\twith spaces").when().get("/api/articles/{a}/comments", "any").then()
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void openApiDocumentsEveryEndpointWithSecurityAndErrors() {
+        JsonPath doc = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("openapi", matchesPattern("3\\..*"))
+                .body("components.securitySchemes", hasKey("basic"))
+                .body("components.securitySchemes", hasKey("bearer"))
+                .extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        org.junit.jupiter.api.Assertions.assertTrue(paths.size() >= 15, "paths: " + paths.keySet());
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            String where = method.toUpperCase() + " " + path;
+            org.junit.jupiter.api.Assertions.assertNotNull(operation.get("summary"), where + " has no summary");
+            Map<?, ?> responses = (Map<?, ?>) operation.get("responses");
+            org.junit.jupiter.api.Assertions.assertTrue(responses.keySet().stream().anyMatch(k -> k.toString().startsWith("4")),
+                    where + " documents no error response");
+            if (path.startsWith("/api/moderation")) {
+                org.junit.jupiter.api.Assertions.assertNotNull(operation.get("security"), where + " has no security requirement");
+            }
+        }));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+        given().queryParam("format", "json").when().get("/q/openapi").then()
+                .body("paths.'/api/articles/{articleId}/comments'.post.requestBody.content.'application/json'.examples", notNullValue());
+    }
+}
