@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.newsroom.comments.common.Actors;
 import com.newsroom.comments.common.OpenApiDocs;
 import com.newsroom.comments.common.PagedList;
 import com.newsroom.comments.common.Paging;
@@ -42,9 +43,6 @@ import com.newsroom.comments.problem.Problem;
 @APIResponse(responseCode = "403", description = "Not a moderator",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ArticleResource {
-
-    static final String ARTICLE_ID = "[A-Za-z0-9._-]{1,200}";
-    static final String ARTICLE_ID_MESSAGE = "The article id must be 1 to 200 characters: letters, digits, '-', '_' and '.'.";
 
     private final ArticleAdmin admin;
 
@@ -68,7 +66,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "The article", content = @Content(schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "404", description = "No such article",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ArticleView get(@PathParam("articleId") @Pattern(regexp = ARTICLE_ID, message = ARTICLE_ID_MESSAGE) String articleId) {
+    public ArticleView get(@PathParam("articleId") @Pattern(regexp = ArticleIds.PATTERN, message = ArticleIds.MESSAGE) String articleId) {
         return admin.get(articleId);
     }
 
@@ -81,8 +79,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "The article", content = @Content(schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "400", description = "Bad settings or article id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ArticleView update(@PathParam("articleId") @Pattern(regexp = ARTICLE_ID, message = ARTICLE_ID_MESSAGE) String articleId,
+    public ArticleView update(@PathParam("articleId") @Pattern(regexp = ArticleIds.PATTERN, message = ArticleIds.MESSAGE) String articleId,
             ArticleSettings settings, @Context SecurityContext security) {
-        return admin.update(articleId, settings, security.getUserPrincipal().getName());
+        return admin.update(articleId, settings, Actors.of(security));
     }
 }

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 
+import com.newsroom.comments.article.ArticleIds;
 import com.newsroom.comments.common.PagedList;
 import com.newsroom.comments.common.Paging;
 import com.newsroom.comments.config.CommentsConfig;
@@ -41,9 +42,6 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Comments", description = "Public: submit comments and read the published ones")
 public class CommentResource {
-
-    static final String ARTICLE_ID = "[A-Za-z0-9._-]{1,200}";
-    static final String ARTICLE_ID_MESSAGE = "The article id must be 1 to 200 characters: letters, digits, '-', '_' and '.'.";
 
     private final CommentService service;
     private final RedirectPolicy redirects;
@@ -85,7 +83,7 @@ public class CommentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(
             @Parameter(description = "The article's id", example = "budget-2026")
-            @PathParam("articleId") @Pattern(regexp = ARTICLE_ID, message = ARTICLE_ID_MESSAGE) String articleId,
+            @PathParam("articleId") @Pattern(regexp = ArticleIds.PATTERN, message = ArticleIds.MESSAGE) String articleId,
             CommentSubmission submission, @Context HttpServerRequest request, @Context UriInfo uri) {
         CommentSubmission body = submission != null ? submission : new CommentSubmission(null, null, null, null, null);
         Comment comment = service.submit(articleId, body, origin(request));
@@ -110,7 +108,7 @@ public class CommentResource {
     @APIResponse(responseCode = "429", description = "Posting too quickly",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submitForm(
-            @PathParam("articleId") @Pattern(regexp = ARTICLE_ID, message = ARTICLE_ID_MESSAGE) String articleId,
+            @PathParam("articleId") @Pattern(regexp = ArticleIds.PATTERN, message = ArticleIds.MESSAGE) String articleId,
             @RestForm String name, @RestForm String text, @RestForm String email, @RestForm String website,
             @RestForm String parentId, @RestForm String redirect,
             @Context HttpServerRequest request, @Context UriInfo uri) {
@@ -130,7 +128,7 @@ public class CommentResource {
     @APIResponse(responseCode = "400", description = "Bad article id, page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PagedList<PublicComment> list(
-            @PathParam("articleId") @Pattern(regexp = ARTICLE_ID, message = ARTICLE_ID_MESSAGE) String articleId,
+            @PathParam("articleId") @Pattern(regexp = ArticleIds.PATTERN, message = ArticleIds.MESSAGE) String articleId,
             @Parameter(description = "Zero-based page number", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
             @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
@@ -147,7 +145,7 @@ public class CommentResource {
     @APIResponse(responseCode = "404", description = "No published comment with that id on this article",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PublicComment one(
-            @PathParam("articleId") @Pattern(regexp = ARTICLE_ID, message = ARTICLE_ID_MESSAGE) String articleId,
+            @PathParam("articleId") @Pattern(regexp = ArticleIds.PATTERN, message = ArticleIds.MESSAGE) String articleId,
             @PathParam("id") long id) {
         return PublicComment.of(service.approved(articleId, id));
     }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.newsroom.comments.common.Actors;
 import com.newsroom.comments.common.OpenApiDocs;
 import com.newsroom.comments.problem.Problem;
 
@@ -85,6 +86,6 @@ public class ModeratorResource {
     @APIResponse(responseCode = "409", description = "Admins cannot delete themselves",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void delete(@PathParam("username") String username, @Context SecurityContext security) {
-        accounts.delete(username, security.getUserPrincipal().getName());
+        accounts.delete(username, Actors.of(security));
     }
 }

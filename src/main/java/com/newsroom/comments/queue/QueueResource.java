@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.newsroom.comments.comment.CommentStatus;
+import com.newsroom.comments.common.Actors;
 import com.newsroom.comments.common.OpenApiDocs;
 import com.newsroom.comments.common.PagedList;
 import com.newsroom.comments.common.Paging;
@@ -131,7 +132,7 @@ public class QueueResource {
         // The body is optional, and clients without one often send no (or any) Content-Type.
         DecisionRequest request = body == null || body.isBlank() ? null : json.readValue(body, DecisionRequest.class);
         CommentModeration.Decided decided = moderation.decide(id, CommentModeration.parseAction(action), request,
-                expectedVersion(ifMatch), actor(security));
+                expectedVersion(ifMatch), Actors.of(security));
         if (decided.rulesChanged()) {
             activeRules.reload();
         }
@@ -152,7 +153,7 @@ public class QueueResource {
     @APIResponse(responseCode = "409", description = "A comment cannot take this decision; nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BulkReport bulk(BulkRequest request, @Context SecurityContext security) {
-        return moderation.bulk(request, actor(security));
+        return moderation.bulk(request, Actors.of(security));
     }
 
     @PATCH
@@ -169,7 +170,7 @@ public class QueueResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response edit(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             EditRequest request, @Context SecurityContext security) {
-        ModeratedComment comment = moderation.edit(id, request, expectedVersion(ifMatch), actor(security));
+        ModeratedComment comment = moderation.edit(id, request, expectedVersion(ifMatch), Actors.of(security));
         return Response.ok(comment).header(HttpHeaders.ETAG, comment.etag()).build();
     }
 
@@ -183,7 +184,7 @@ public class QueueResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context SecurityContext security) {
-        moderation.delete(id, expectedVersion(ifMatch), actor(security));
+        moderation.delete(id, expectedVersion(ifMatch), Actors.of(security));
     }
 
     @Schema(name = "Erasure")
@@ -199,7 +200,7 @@ public class QueueResource {
     @APIResponse(responseCode = "400", description = "Not an e-mail address",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Erasure eraseAuthor(@PathParam("email") String email, @Context SecurityContext security) {
-        return new Erasure(moderation.eraseAuthor(email, actor(security)));
+        return new Erasure(moderation.eraseAuthor(email, Actors.of(security)));
     }
 
     @GET
@@ -227,9 +228,6 @@ public class QueueResource {
         }
     }
 
-    static String actor(SecurityContext security) {
-        return security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.newsroom.comments.common.Actors;
 import com.newsroom.comments.common.OpenApiDocs;
 import com.newsroom.comments.common.PagedList;
 import com.newsroom.comments.common.Paging;
@@ -95,7 +96,7 @@ public class RuleResource {
     @APIResponse(responseCode = "201", description = "Created; in force for the next comment",
             content = @Content(schema = @Schema(implementation = RuleView.class)))
     public Response create(RuleRequest request, @Context SecurityContext security, @Context UriInfo uri) {
-        RuleView rule = store.create(request, actor(security));
+        RuleView rule = store.create(request, Actors.of(security));
         activeRules.reload();
         return Response.created(location(uri, rule.id())).entity(rule).build();
     }
@@ -154,7 +155,7 @@ public class RuleResource {
     @APIResponse(responseCode = "404", description = "No such rule",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RuleView update(@PathParam("id") long id, RuleRequest request, @Context SecurityContext security) {
-        RuleView rule = store.update(id, request, actor(security));
+        RuleView rule = store.update(id, request, Actors.of(security));
         activeRules.reload();
         return rule;
     }
@@ -170,10 +171,6 @@ public class RuleResource {
         activeRules.reload();
     }
 
-    static String actor(SecurityContext security) {
-        return security != null && security.getUserPrincipal() != null ? security.getUserPrincipal().getName()
-                : "anonymous";
-    }
 
     private static URI location(UriInfo uri, long id) {
         return uri.getBaseUriBuilder().path("api/moderation/rules/{id}").build(id);

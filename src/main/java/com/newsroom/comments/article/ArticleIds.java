@@ -1,0 +1,11 @@
+package com.newsroom.comments.article;
+
+/** What an article id may be, wherever one arrives in a path. */
+public final class ArticleIds {
+
+    public static final String PATTERN = "[A-Za-z0-9._-]{1,200}";
+    public static final String MESSAGE = "The article id must be 1 to 200 characters: letters, digits, '-', '_' and '.'.";
+
+    private ArticleIds() {
+    }
+}
