@@ -1,0 +1,311 @@
+#!/usr/bin/env bash
+# Load benchmark of the packaged service against PostgreSQL, with its two ceilings:
+#   - wrk on GET /q/health/live of the same app (what the HTTP stack can do),
+#   - pgbench doing the single-row INSERT a comment does (what the database can do),
+# then the public workloads (GET first page, POST comment, 90/10 mix), start-up time, peak RSS and
+# the plan of the public first-page query. Prints a markdown table for BENCHMARKS.md.
+#
+# Run from the repository root:   bench/load.sh
+# Environment:
+#   DURATION=30        seconds per measured run          CONNECTIONS=32   wrk/pgbench connections
+#   THREADS=2          wrk threads / pgbench jobs        WARMUP=5         seconds of unmeasured warm-up per workload
+#   SKIP_BUILD=1       do not run ./mvnw package         BENCH_DB=comments_bench  database (dropped and recreated!)
+#   PORT=8089          HTTP port of the app              JAVA_OPTS=...    JVM options (default -Xmx256m -XX:+UseSerialGC)
+#   JFR_WORKLOAD="get post"  record a JFR (jcmd JFR.start, settings=profile) during each named measured run
+#                      (live|get|post|mixed) into target/bench-<name>.jfr; bench/jfr-top.sh prints its hot spots
+#   WORKLOADS="live get post mixed pgbench"   which runs to do, in this order
+#   ARTICLES=1000 COMMENTS=200000 TERMS=10000 seed sizes
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-30}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+WARMUP=${WARMUP:-5}
+PORT=${PORT:-8089}
+DB=${BENCH_DB:-comments_bench}
+ARTICLES=${ARTICLES:-1000}
+COMMENTS=${COMMENTS:-200000}
+TERMS=${TERMS:-10000}
+WORKLOADS=${WORKLOADS:-live get post mixed pgbench}
+# Default heap cap and GC: keep RSS under 400 MB (see BENCHMARKS.md); JAVA_OPTS="" runs JVM defaults.
+JAVA_OPTS=${JAVA_OPTS--Xmx256m -XX:+UseSerialGC}
+JFR_WORKLOAD=${JFR_WORKLOAD:-}
+ADMIN_USER=admin
+ADMIN_PASSWORD=bench-admin-password
+PGHOST=127.0.0.1
+PGPORT=5432
+PGUSER=postgres
+export PGHOST PGPORT PGUSER
+BASE=http://127.0.0.1:$PORT
+OUT=target/bench
+mkdir -p "$OUT"
+
+say() { printf '\n=== %s\n' "$*"; }
+die() { printf '\nFAILED: %s\n' "$*" >&2; exit 1; }
+
+case "$DB" in
+  test|test_main|test_widget|postgres|template0|template1) die "refusing to drop database '$DB'" ;;
+esac
+
+# --- tools -----------------------------------------------------------------------------------
+if ! command -v wrk >/dev/null; then
+  say "installing wrk"
+  if [ "$(id -u)" = 0 ]; then apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+  else sudo apt-get install -y wrk >/dev/null; fi
+fi
+PGBENCH=""
+for p in /usr/lib/postgresql/15/bin/pgbench /usr/bin/pgbench; do
+  if [ -x "$p" ]; then PGBENCH=$p; break; fi
+done
+[ -n "$PGBENCH" ] || die "pgbench not found (apt-get install -y postgresql-contrib-15 or postgresql-client-15)"
+for t in psql curl java awk; do command -v $t >/dev/null || die "$t not found"; done
+pg_isready -q -h $PGHOST -p $PGPORT || die "PostgreSQL is not answering on $PGHOST:$PGPORT"
+
+# --- build -----------------------------------------------------------------------------------
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  say "building (./mvnw -B -q package -DskipTests)"
+  ./mvnw -B -q package -DskipTests
+fi
+[ -f target/quarkus-app/quarkus-run.jar ] || die "target/quarkus-app/quarkus-run.jar missing: build first"
+
+# --- fresh database --------------------------------------------------------------------------
+say "fresh database $DB"
+psql -q -d postgres -v ON_ERROR_STOP=1 -c "drop database if exists $DB with (force)" -c "create database $DB"
+
+# --- app ---------------------------------------------------------------------------------------
+APP_PID=""
+SAMPLER_PID=""
+cleanup() {
+  [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$APP_PID" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+say "starting the app (port $PORT, JAVA_OPTS='$JAVA_OPTS')"
+export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB
+export QUARKUS_DATASOURCE_USERNAME=postgres
+export QUARKUS_HTTP_PORT=$PORT
+export COMMENTS_ADMIN_USERNAME=$ADMIN_USER
+export COMMENTS_ADMIN_PASSWORD=$ADMIN_PASSWORD
+export QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true
+export QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true
+# The app refuses to start without a JWT verification key (mp.jwt.verify.publickey.location has no
+# usable default in the prod profile): give it a throw-away one unless the caller set one.
+if [ -z "${JWT_PUBLIC_KEY_LOCATION:-}" ]; then
+  if [ ! -f "$OUT/jwt-public.pem" ]; then
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/jwt-private.pem" 2>/dev/null
+    openssl pkey -in "$OUT/jwt-private.pem" -pubout -out "$OUT/jwt-public.pem"
+  fi
+  export JWT_PUBLIC_KEY_LOCATION="file:$PWD/$OUT/jwt-public.pem"
+fi
+T0=$(date +%s%N)
+# shellcheck disable=SC2086
+java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar >"$OUT/app.log" 2>&1 &
+APP_PID=$!
+READY_MS=""
+for _ in $(seq 1 3000); do
+  kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$OUT/app.log"; die "the app exited during start-up"; }
+  code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready" || true)
+  if [ "$code" = 200 ]; then READY_MS=$(( ($(date +%s%N) - T0) / 1000000 )); break; fi
+  sleep 0.02
+done
+[ -n "$READY_MS" ] || die "the app was not ready within 60 s (see $OUT/app.log)"
+STARTED_LINE=$(grep -o 'started in [0-9.]*s[^"]*' "$OUT/app.log" | head -1 || true)
+echo "launch -> first 200 from /q/health/ready: ${READY_MS} ms (fresh database: includes Flyway migrating it)"
+echo "Quarkus: ${STARTED_LINE:-<no 'started in' line found>}"
+
+# Resident set size, sampled every 0.5 s for the whole run.
+( max=0
+  while kill -0 "$APP_PID" 2>/dev/null; do
+    rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$APP_PID/status" 2>/dev/null || echo 0)
+    if [ "${rss:-0}" -gt "$max" ]; then max=$rss; echo "$max" >"$OUT/rss-max-kb"; fi
+    sleep 0.5
+  done ) &
+SAMPLER_PID=$!
+
+# --- seed ----------------------------------------------------------------------------------------
+say "seeding $ARTICLES articles and $COMMENTS approved comments"
+SEED_T0=$(date +%s)
+psql -q -d "$DB" -v ON_ERROR_STOP=1 -v articles="$ARTICLES" -v comments="$COMMENTS" -f bench/seed.sql
+echo "seeded in $(( $(date +%s) - SEED_T0 )) s"
+
+say "importing $TERMS made-up terms (HOLD) through the API"
+TERMS_FILE=$OUT/terms.txt
+psql -At -d "$DB" -v ON_ERROR_STOP=1 -c "
+  select w from (select distinct translate(substr(md5('bench-term-' || i), 1, 6 + i % 5), '0123456789', 'ghijklmnop') w
+                 from generate_series(1, $TERMS * 2) i) t order by w limit $TERMS" >"$TERMS_FILE"
+[ "$(wc -l <"$TERMS_FILE")" -eq "$TERMS" ] || die "could not make $TERMS distinct terms"
+code=$(curl -s -o "$OUT/import.json" -w '%{http_code}' -u "$ADMIN_USER:$ADMIN_PASSWORD" \
+  -H 'Content-Type: text/plain' --data-binary @"$TERMS_FILE" "$BASE/api/moderation/rules/import?action=HOLD")
+[ "$code" = 201 ] || { cat "$OUT/import.json"; die "rule import answered $code"; }
+echo "imported: $(head -c 200 "$OUT/import.json")..."
+psql -q -d "$DB" -c "analyze"
+
+# Sanity: a plain comment is approved, one with an imported term is held, X-Forwarded-For is used.
+TERM1=$(sed -n 17p "$TERMS_FILE")
+post_one() { # ip text -> status field
+  curl -s -H 'Content-Type: application/json' -H "X-Forwarded-For: $1" \
+    -d "{\"name\":\"Sanity $1\",\"email\":\"sanity-$1@bench.example\",\"text\":\"$2\"}" \
+    "$BASE/api/articles/article-0999/comments" | grep -o '"status":"[A-Z]*"' || true
+}
+s1=$(post_one 198.51.100.1 "A plain comment about the council budget, nothing more to add here.")
+s2=$(post_one 198.51.100.2 "A comment that contains $TERM1 in the middle of an ordinary sentence.")
+ipcheck=$(psql -At -d "$DB" -c "select count(*) from comment where ip_address in ('198.51.100.1','198.51.100.2')")
+echo "sanity: plain -> $s1, with term '$TERM1' -> $s2, forwarded IPs stored: $ipcheck/2"
+[ "$s1" = '"status":"APPROVED"' ] && [ "$s2" = '"status":"PENDING"' ] && [ "$ipcheck" = 2 ] \
+  || die "sanity check failed (rules not loaded or X-Forwarded-For not honoured)"
+
+# --- runs ----------------------------------------------------------------------------------------
+RUN=0
+FAILED_RUNS=""
+declare -A RPS P50 P99 NON2XX SOCKERR
+
+run_wrk() { # name script path measured(0/1) duration
+  local name=$1 script=$2 path=$3 measured=$4 dur=$5 out
+  RUN=$((RUN + 1))
+  out="$OUT/wrk-$name.txt"
+  if [ "$measured" = 1 ] && [[ " $JFR_WORKLOAD " == *" $name "* ]]; then
+    jcmd "$APP_PID" JFR.start name="bench-$name" settings=profile duration="${dur}s" \
+      filename="$PWD/target/bench-$name.jfr" >/dev/null
+    echo "(recording JFR to target/bench-$name.jfr)"
+  fi
+  BENCH_NAME=$name BENCH_RUN=$RUN BENCH_TERMS=$TERMS_FILE \
+    wrk -t "$THREADS" -c "$CONNECTIONS" -d "${dur}s" --latency -s "bench/$script" "$BASE$path" >"$out" 2>&1 || true
+  local line
+  line=$(grep '^BENCH_RESULT' "$out" || true)
+  [ -n "$line" ] || { cat "$out"; die "wrk run $name printed no result"; }
+  if [ "$measured" = 1 ]; then cat "$out"; else echo "$line"; fi
+  local k v
+  for kv in $line; do
+    k=${kv%%=*}; v=${kv#*=}
+    case $k in
+      rps) RPS[$name]=$v ;; p50_ms) P50[$name]=$v ;; p99_ms) P99[$name]=$v ;;
+      non2xx) NON2XX[$name]=$v ;; socket_errors) SOCKERR[$name]=$v ;;
+    esac
+  done
+  if [ "${NON2XX[$name]}" != 0 ] || [ "${SOCKERR[$name]}" != 0 ]; then
+    FAILED_RUNS="$FAILED_RUNS $name"
+    echo "!!! $name: ${NON2XX[$name]} non-2xx responses, ${SOCKERR[$name]} socket errors (app log: $OUT/app.log)"
+  fi
+}
+
+workload() { # name script path
+  if [ "$WARMUP" -gt 0 ]; then
+    say "$1: warm-up ${WARMUP}s"
+    run_wrk "warmup-$1" "$2" "$3" 0 "$WARMUP"
+  fi
+  say "$1: ${DURATION}s, $CONNECTIONS connections, $THREADS threads"
+  run_wrk "$1" "$2" "$3" 1 "$DURATION"
+}
+
+run_pgbench() {
+  say "pgbench: single-row comment INSERT, -c $CONNECTIONS -j $THREADS -T $DURATION"
+  rm -f "$OUT"/pgbench_log.*
+  "$PGBENCH" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" -f bench/insert.sql \
+    -l --log-prefix="$OUT/pgbench_log" "$DB" >"$OUT/pgbench.txt" 2>&1 || { cat "$OUT/pgbench.txt"; die "pgbench failed"; }
+  cat "$OUT/pgbench.txt"
+  RPS[pgbench]=$(awk '/^tps = / {printf "%.1f", $3; exit}' "$OUT/pgbench.txt")
+  local p50 p99
+  read -r p50 p99 < <(cat "$OUT"/pgbench_log.* | awk '{print $3}' | sort -n |
+    awk '{a[NR]=$1} END {printf "%.2f %.2f\n", a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000}')
+  P50[pgbench]=$p50; P99[pgbench]=$p99
+  NON2XX[pgbench]=$(awk '/failed transactions:/ {print $5; exit}' "$OUT/pgbench.txt")
+  NON2XX[pgbench]=${NON2XX[pgbench]:-0}
+  SOCKERR[pgbench]=0
+  [ "${NON2XX[pgbench]}" = 0 ] || FAILED_RUNS="$FAILED_RUNS pgbench"
+  rm -f "$OUT"/pgbench_log.*
+}
+
+POST_FROM_ID=$(psql -At -d "$DB" -c "select coalesce(max(id), 0) from comment")
+for w in $WORKLOADS; do
+  case $w in
+    live) workload live live.lua /q/health/live ;;
+    get) workload get get.lua /api/articles/article-0001/comments ;;
+    post) workload post post.lua /api/articles/article-0001/comments ;;
+    mixed) workload mixed mixed.lua /api/articles/article-0001/comments ;;
+    pgbench) run_pgbench ;;
+    *) die "unknown workload $w" ;;
+  esac
+done
+
+say "what the benchmark posts became (status of comments written by wrk)"
+psql -d "$DB" -c "select status, count(*), round(100.0 * count(*) / sum(count(*)) over (), 1) as pct
+                  from comment where id > $POST_FROM_ID and user_agent like 'wrk-bench/%' group by status order by status"
+
+# --- plan of the public first page -------------------------------------------------------------
+say "EXPLAIN (ANALYZE, BUFFERS) of the public first page (hot article article-0001)"
+EXPLAIN_FILE=$OUT/explain.txt
+psql -d "$DB" -v ON_ERROR_STOP=1 >"$EXPLAIN_FILE" <<'SQL'
+\echo '-- page: what Hibernate runs for GET /api/articles/{id}/comments?page=0&size=20'
+explain (analyze, buffers)
+select c1_0.id, c1_0.article_id, c1_0.created_at, c1_0.dedup_key, c1_0.email, c1_0.ip_address, c1_0.moderated_at,
+       c1_0.moderated_by, c1_0.name, c1_0.parent_id, c1_0.status, c1_0.text, c1_0.updated_at, c1_0.user_agent,
+       c1_0.version, c1_0.website
+from comment c1_0 where c1_0.article_id = 'article-0001' and c1_0.status = 'APPROVED'
+order by c1_0.created_at, c1_0.id offset 0 rows fetch first 20 rows only;
+\echo '-- count: the total, run because the hot article has more than one page'
+explain (analyze, buffers)
+select count(*) from comment c1_0 where c1_0.article_id = 'article-0001' and c1_0.status = 'APPROVED';
+\echo '-- the same two as the generic plan a server-prepared JDBC statement may switch to'
+set plan_cache_mode = force_generic_plan;
+prepare page_q(varchar, varchar, int) as
+select c1_0.id, c1_0.text from comment c1_0 where c1_0.article_id = $1 and c1_0.status = $2
+order by c1_0.created_at, c1_0.id offset 0 rows fetch first $3 rows only;
+explain (analyze, buffers) execute page_q('article-0001', 'APPROVED', 20);
+prepare count_q(varchar, varchar) as select count(*) from comment c1_0 where c1_0.article_id = $1 and c1_0.status = $2;
+explain (analyze, buffers) execute count_q('article-0001', 'APPROVED');
+SQL
+cat "$EXPLAIN_FILE"
+idx_uses=$(grep -c 'comment_article_status_created_idx' "$EXPLAIN_FILE" || true)
+if [ "$idx_uses" -ge 4 ]; then INDEX_OK="yes (all 4 plans use comment_article_status_created_idx)"
+else INDEX_OK="NO: only $idx_uses of 4 plans use comment_article_status_created_idx"; FAILED_RUNS="$FAILED_RUNS explain"; fi
+echo "index check: $INDEX_OK"
+
+# --- memory, errors, summary -----------------------------------------------------------------
+HWM_KB=$(awk '/^VmHWM:/ {print $2}' "/proc/$APP_PID/status")
+RSS_MAX_KB=$(cat "$OUT/rss-max-kb" 2>/dev/null || echo 0)
+APP_ERRORS=$(grep -c '"level":"ERROR"' "$OUT/app.log" || true)
+if [ -n "$JFR_WORKLOAD" ]; then sleep 2; ls -l target/bench-*.jfr 2>/dev/null || true; fi
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f %%", 100 * a / b; else print "—" }'; }
+row() { # name label ceiling-name
+  local n=$1
+  [ -n "${RPS[$n]:-}" ] || return 0
+  local r="—"
+  [ -n "${3:-}" ] && [ -n "${RPS[$3]:-}" ] && r="$(ratio "${RPS[$n]}" "${RPS[$3]}") of $4"
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$2" "${RPS[$n]}" "${P50[$n]}" "${P99[$n]}" \
+    "$(( ${NON2XX[$n]} + ${SOCKERR[$n]} ))" "$r"
+}
+SUMMARY=$OUT/summary.md
+{
+  echo "Machine: $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM,"
+  echo "$(java -version 2>&1 | head -1), $(psql -At -d postgres -c 'select version()' | cut -d, -f1) (synchronous_commit=$(psql -At -d postgres -c 'show synchronous_commit'), shared_buffers=$(psql -At -d postgres -c 'show shared_buffers')), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
+  echo "Load average when the runs ended: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo
+  echo "Command: \`DURATION=$DURATION CONNECTIONS=$CONNECTIONS THREADS=$THREADS WARMUP=$WARMUP JAVA_OPTS=\"$JAVA_OPTS\" bench/load.sh\`"
+  echo
+  echo "| workload ($CONNECTIONS connections, ${DURATION} s) | req/s | p50 ms | p99 ms | non-2xx + socket errors | ratio to ceiling |"
+  echo "|---|---:|---:|---:|---:|---|"
+  row live 'ceiling: `GET /q/health/live` (wrk)'
+  row pgbench 'ceiling: single-row comment INSERT (pgbench tps)'
+  row get '`GET` first page (80 % on 20 hot articles)' live 'health/live'
+  row post '`POST` comment (JSON)' pgbench 'pgbench insert'
+  row mixed 'mixed 90 % GET / 10 % POST' live 'health/live'
+  echo
+  echo "- Start-up: ${READY_MS} ms from launch to the first 200 from \`/q/health/ready\` (fresh database, Flyway migrates it); Quarkus: \"${STARTED_LINE}\"."
+  echo "- Peak RSS: VmHWM $(( HWM_KB / 1024 )) MB at the end (includes start-up and the 10,000-term import); highest VmRSS sampled: $(( RSS_MAX_KB / 1024 )) MB."
+  echo "- Public first page uses the index: $INDEX_OK."
+  echo "- ERROR lines in the app log: $APP_ERRORS."
+} >"$SUMMARY"
+say "summary (also in $SUMMARY)"
+cat "$SUMMARY"
+
+if [ -n "$FAILED_RUNS" ]; then
+  die "errors in:$FAILED_RUNS"
+fi
