@@ -95,15 +95,6 @@ export COMMENTS_ADMIN_USERNAME=$ADMIN_USER
 export COMMENTS_ADMIN_PASSWORD=$ADMIN_PASSWORD
 export QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true
 export QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true
-# The app refuses to start without a JWT verification key (mp.jwt.verify.publickey.location has no
-# usable default in the prod profile): give it a throw-away one unless the caller set one.
-if [ -z "${JWT_PUBLIC_KEY_LOCATION:-}" ]; then
-  if [ ! -f "$OUT/jwt-public.pem" ]; then
-    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/jwt-private.pem" 2>/dev/null
-    openssl pkey -in "$OUT/jwt-private.pem" -pubout -out "$OUT/jwt-public.pem"
-  fi
-  export JWT_PUBLIC_KEY_LOCATION="file:$PWD/$OUT/jwt-public.pem"
-fi
 T0=$(date +%s%N)
 # shellcheck disable=SC2086
 java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar >"$OUT/app.log" 2>&1 &
