@@ -29,10 +29,6 @@ public class CommentRepository implements PanacheRepository<Comment> {
                 .firstResult();
     }
 
-    public boolean existsByDedupKey(String dedupKey) {
-        return count("dedupKey", dedupKey) > 0;
-    }
-
     /** Whether a moderator has approved a comment by this (lower-cased) e-mail address. */
     public boolean hasModeratorApprovedComment(String email) {
         return find("email = ?1 and status = ?2 and moderatedBy is not null", email, CommentStatus.APPROVED)

@@ -87,11 +87,6 @@ public class CommentService {
 
         ActiveRules.Snapshot rules = activeRules.current();
         String dedupKey = rules.duplicatesEnabled() ? dedupKey(articleId, submission, origin.ipAddress()) : null;
-        if (dedupKey != null && comments.existsByDedupKey(dedupKey)) {
-            throw ApiException.duplicate(DUPLICATE);
-        }
-        enforceFloodInterval(rules.floodInterval(), submission, origin, now);
-
         ModerationOutcome outcome = moderation.moderate(article, submission, origin.ipAddress());
 
         Comment comment = new Comment();
@@ -111,12 +106,16 @@ public class CommentService {
         try {
             comments.persistAndFlush(comment);
         } catch (org.hibernate.exception.ConstraintViolationException e) {
-            // A concurrent double-submit got there first: the unique dedup key refused this one.
+            // The same comment is stored already (or a concurrent double-submit got there first):
+            // the unique dedup key refused this one. No query beforehand: the index answers.
             if (dedupKey != null && e.getConstraintName() != null && e.getConstraintName().contains("dedup")) {
                 throw ApiException.duplicate(DUPLICATE);
             }
             throw e;
         }
+        // After the insert, so that a repeated comment is answered 409 even inside the flood interval;
+        // a refused one rolls the insert back.
+        enforceFloodInterval(rules.floodInterval(), submission, origin, now);
         metrics.submitted(comment.status, comment.reasons);
         return comment;
     }

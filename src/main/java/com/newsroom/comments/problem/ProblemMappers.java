@@ -135,8 +135,23 @@ public class ProblemMappers {
             return new ApiException(413, "payload-too-large", "Payload too large",
                     "The request body is larger than this service accepts.", null, null).toResponse(path(uri)).build();
         }
+        if (isClientGone(e)) {
+            // The client closed the connection mid-request: nobody reads this answer.
+            LOG.debugf("Client went away: %s", e.toString());
+            return unexpected(uri);
+        }
         LOG.error("Unexpected failure", e);
         return unexpected(uri);
+    }
+
+    static boolean isClientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException
+                    || (t instanceof io.vertx.core.VertxException && "Connection was closed".equals(t.getMessage()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response unexpected(UriInfo uri) {

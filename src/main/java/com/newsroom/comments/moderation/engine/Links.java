@@ -71,12 +71,10 @@ final class Links {
 
     private static Link token(String s, int a, int b) {
         // Cheap reject: a link needs a dot somewhere (or "://").
-        if (s.indexOf('.', a) < 0 || s.indexOf('.', a) >= b) {
-            if (indexOf(s, "://", a, b) < 0) {
-                return null;
-            }
-        }
         int scheme = indexOf(s, "://", a, b);
+        if (scheme < 0 && indexOf(s, ".", a, b) < 0) {
+            return null;
+        }
         if (scheme >= 0) {
             int h = scheme;
             while (h > a && isAsciiLetter(s.charAt(h - 1))) {
@@ -131,7 +129,7 @@ final class Links {
             e++;
         }
         int hs = a;
-        int at = s.lastIndexOf('@', e - 1);
+        int at = lastIndexOf(s, '@', a, e);
         if (at >= a) {
             if (!allowUserInfo) {
                 return null;
@@ -139,8 +137,8 @@ final class Links {
             hs = at + 1;
         }
         int he = e;
-        int colon = s.indexOf(':', hs);
-        if (colon >= 0 && colon < e) {
+        int colon = indexOf(s, ":", hs, e);
+        if (colon >= 0) {
             he = colon;
         }
         if (he > hs && s.charAt(he - 1) == '.') {
@@ -202,9 +200,28 @@ final class Links {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
+    private static int lastIndexOf(String s, char c, int a, int b) {
+        for (int i = b - 1; i >= a; i--) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** First index of needle inside [a, b) only: searching to the end of the text made scanning quadratic. */
     private static int indexOf(String s, String needle, int a, int b) {
-        int i = s.indexOf(needle, a);
-        return i >= 0 && i + needle.length() <= b ? i : -1;
+        int last = b - needle.length();
+        outer:
+        for (int i = a; i <= last; i++) {
+            for (int j = 0; j < needle.length(); j++) {
+                if (s.charAt(i + j) != needle.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** Lower-case (locale-independent) ASCII/IDN form used for all domain comparisons. */
