@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 
 import com.newsroom.comments.article.ArticleIds;
-import com.newsroom.comments.common.PagedList;
 import com.newsroom.comments.common.Paging;
 import com.newsroom.comments.config.CommentsConfig;
 import com.newsroom.comments.problem.ApiException;
@@ -45,9 +44,11 @@ public class CommentResource {
 
     private final CommentService service;
     private final RedirectPolicy redirects;
+    private final PublicPages pages;
 
-    public CommentResource(CommentService service, CommentsConfig config) {
+    public CommentResource(CommentService service, PublicPages pages, CommentsConfig config) {
         this.service = service;
+        this.pages = pages;
         this.redirects = new RedirectPolicy(config.redirect().allowedOrigins().orElse(List.of()));
     }
 
@@ -127,14 +128,16 @@ public class CommentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicCommentPage.class)))
     @APIResponse(responseCode = "400", description = "Bad article id, page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PagedList<PublicComment> list(
+    public Response list(
             @PathParam("articleId") @Pattern(regexp = ArticleIds.PATTERN, message = ArticleIds.MESSAGE) String articleId,
             @Parameter(description = "Zero-based page number", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
             @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
             @QueryParam("size") String size) {
         Paging paging = Paging.parse(page, size, 20);
-        return service.approvedPage(articleId, paging.page(), paging.size()).map(PublicComment::of);
+        byte[] json = pages.page(articleId, paging.page(), paging.size(),
+                () -> service.approvedPage(articleId, paging.page(), paging.size()).map(PublicComment::of));
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
@@ -46,19 +47,21 @@ public class CommentService {
     private final ModerationService moderation;
     private final ActiveRules activeRules;
     private final ModerationMetrics metrics;
+    private final Event<PublicCommentsChanged> changes;
     private final SubmissionValidator validator;
     private final Clock clock;
 
     @Inject
     public CommentService(CommentRepository comments, ArticleRepository articles, SubmissionThrottle throttle,
             ModerationService moderation, ActiveRules activeRules, ModerationMetrics metrics, CommentsConfig config,
-            Validator beanValidator) {
+            Validator beanValidator, Event<PublicCommentsChanged> changes) {
         this.comments = comments;
         this.articles = articles;
         this.throttle = throttle;
         this.moderation = moderation;
         this.activeRules = activeRules;
         this.metrics = metrics;
+        this.changes = changes;
         this.validator = new SubmissionValidator(beanValidator, config.limits());
         this.clock = Clock.systemUTC();
     }
@@ -116,6 +119,9 @@ public class CommentService {
         // After the insert, so that a repeated comment is answered 409 even inside the flood interval;
         // a refused one rolls the insert back.
         enforceFloodInterval(rules.floodInterval(), submission, origin, now);
+        if (comment.status == CommentStatus.APPROVED) {
+            changes.fire(new PublicCommentsChanged(articleId));
+        }
         metrics.submitted(comment.status, comment.reasons);
         return comment;
     }

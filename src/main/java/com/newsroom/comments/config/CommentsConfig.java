@@ -24,6 +24,18 @@ public interface CommentsConfig {
 
     Purge purge();
 
+    PublicCache publicCache();
+
+    interface PublicCache {
+        /** How long a cached page may be served; a change through another instance shows after this. 0 turns caching off. */
+        @WithDefault("2s")
+        Duration ttl();
+
+        /** Articles whose first pages are kept. */
+        @WithDefault("10000")
+        int maxArticles();
+    }
+
     interface Admin {
         /** The first admin, created on a database without moderator accounts; unset in production by default. */
         Optional<String> username();

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
@@ -22,6 +23,7 @@ import com.newsroom.comments.comment.Comment;
 import com.newsroom.comments.comment.CommentRepository;
 import com.newsroom.comments.comment.CommentStatus;
 import com.newsroom.comments.comment.CommentSubmission;
+import com.newsroom.comments.comment.PublicCommentsChanged;
 import com.newsroom.comments.comment.SubmissionValidator;
 import com.newsroom.comments.config.CommentsConfig;
 import com.newsroom.comments.moderation.engine.RuleAction;
@@ -45,9 +47,11 @@ public class CommentModeration {
     private final RuleStore rules;
     private final EntityManager em;
     private final SubmissionValidator validator;
+    private final Event<PublicCommentsChanged> changes;
 
     public CommentModeration(CommentRepository comments, AuditLog audit, RuleStore rules, EntityManager em,
-            CommentsConfig config, Validator beanValidator) {
+            CommentsConfig config, Validator beanValidator, Event<PublicCommentsChanged> changes) {
+        this.changes = changes;
         this.comments = comments;
         this.audit = audit;
         this.rules = rules;
@@ -141,6 +145,9 @@ public class CommentModeration {
                     comment.status.name(), note, comment.text, null), now);
             comment.text = text;
             comment.updatedAt = now;
+            if (comment.status == CommentStatus.APPROVED) {
+                changes.fire(new PublicCommentsChanged(comment.articleId));
+            }
             flush(expectedVersion != null);
         }
         return ModeratedComment.of(comment);
@@ -153,6 +160,7 @@ public class CommentModeration {
         audit.record(new AuditLog.Event(actor, "DELETE", comment.id, comment.articleId, comment.status.name(), null,
                 null, null, null), now());
         comments.delete(comment);
+        changes.fire(new PublicCommentsChanged(comment.articleId));
         // Replies keep their place in the thread: the database sets their parent to null.
         flush(expectedVersion != null);
     }
@@ -173,6 +181,7 @@ public class CommentModeration {
                 comments.delete(comments.findById(id));
             }
         }
+        changes.fire(PublicCommentsChanged.ALL);
         em.createNativeQuery("delete from submission_throttle where throttle_key = ?1")
                 .setParameter(1, "email:" + address).executeUpdate();
         audit.record(new AuditLog.Event(actor, "ERASE_AUTHOR", null, null, null, null, null, null,
@@ -197,6 +206,9 @@ public class CommentModeration {
         if (action == ModeratorAction.RESTORE && from != CommentStatus.SPAM && from != CommentStatus.REJECTED) {
             throw ApiException.conflict("Comment " + comment.id + " is " + from
                     + ": only spam or rejected comments can be restored.");
+        }
+        if (from == CommentStatus.APPROVED || action.target == CommentStatus.APPROVED) {
+            changes.fire(new PublicCommentsChanged(comment.articleId));
         }
         comment.status = action.target;
         comment.moderatedBy = actor;
