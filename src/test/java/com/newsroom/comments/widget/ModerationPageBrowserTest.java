@@ -1,0 +1,358 @@
+package com.newsroom.comments.widget;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.newsroom.comments.support.Accounts;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The moderation queue page (/moderation/) in a real browser: the system Chromium through the system
+ * chromedriver, as in {@link WidgetBrowserTest}. Skipped where Chromium is not installed.
+ *
+ * <p>Screenshots land in {@code target/screenshots/}; with {@code -Ddocs.screenshots=true} the queue's is also
+ * copied to {@code docs/moderation.png} (the README's picture), so that ordinary runs leave the sources alone.
+ *
+ * <p>A HOLD TERMS rule with a random word is created for the class (and deleted afterwards); comments
+ * containing the word are posted through the public API, each from its own X-Forwarded-For address, so the
+ * FLOOD rule never stops them.
+ */
+@QuarkusTest
+class ModerationPageBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path DOCS = Path.of("docs");
+    static final String ARTICLE = "demo-article";
+    static final Random RANDOM = new Random();
+
+    static WebDriver driver;
+    static Path profile;
+    static String word;
+    static final List<Long> createdRules = new ArrayList<>();
+
+    @TestHTTPResource("/moderation/")
+    URL page;
+
+    @TestHTTPResource("/demo/")
+    URL demo;
+
+    /** The application's root URL, kept for @AfterAll: Quarkus resets RestAssured's port after each test. */
+    static URL root;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        profile = Files.createTempDirectory("moderation-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1100,1300", "--lang=en-GB", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @BeforeEach
+    void holdRuleOnce() {
+        if (root == null) {
+            root = page;
+            Accounts.ensure(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD, "moderator");
+            word = letters();
+            createdRules.add(api().contentType(ContentType.JSON)
+                    .body(Map.of("type", "TERMS", "action", "HOLD", "terms", List.of(word),
+                            "description", "moderation page test"))
+                    .when().post("/api/moderation/rules").then().statusCode(201).extract().jsonPath().getLong("id"));
+        }
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        for (long id : createdRules) {
+            api().when().delete("/api/moderation/rules/{id}", id).then().statusCode(204);
+        }
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void heldCommentIsHighlightedAndApprovedCommentAppearsOnTheArticle() throws IOException {
+        String tag = unique();
+        // Non-Latin letters and an emoji (two UTF-16 units) before the word: start/end are UTF-16 offsets.
+        String text = "Teşekkürler 👍 — but could you explain what " + word + " means here? " + tag;
+        long id = postThroughApi("Hamdi Fırat Büyük", text);
+        long other = postThroughApi("Safet Music", "Is " + word + " the same in Bosnia? " + tag);
+
+        openAndSignIn(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD);
+        filter("PENDING", ARTICLE, tag);
+        WebElement item = waitForItem(id);
+        waitForItem(other);
+
+        WebElement shownText = item.findElement(By.cssSelector(".mq-text"));
+        assertEquals(text, shownText.getText());
+        List<WebElement> marks = shownText.findElements(By.tagName("mark"));
+        assertEquals(1, marks.size(), "one match highlighted in the text");
+        assertEquals(word, marks.get(0).getText());
+        assertEquals("Hamdi Fırat Büyük", item.findElement(By.cssSelector(".mq-name")).getText());
+        String reason = item.findElement(By.cssSelector(".mq-reason")).getText();
+        assertTrue(reason.contains("TERMS") && reason.contains("rule #" + createdRules.get(0)) && reason.contains("HOLD"), reason);
+        assertEquals(word, item.findElement(By.cssSelector(".mq-reason mark")).getText());
+        assertTrue(item.findElement(By.cssSelector(".mq-meta")).getText().contains(ARTICLE));
+        long pendingBefore = statCount("PENDING");
+        long approvedBefore = statCount("APPROVED");
+
+        js("document.activeElement.blur(); window.scrollTo(0, 0)");
+        screenshot("moderation.png");
+        if (Boolean.getBoolean("docs.screenshots")) { // -Ddocs.screenshots=true refreshes the README's picture
+            Files.createDirectories(DOCS);
+            Files.copy(SCREENSHOTS.resolve("moderation.png"), DOCS.resolve("moderation.png"), StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        item.findElement(By.cssSelector("button.mq-decide-approve")).click();
+        waitForStatus("Approved: comment by Hamdi Fırat Büyük.");
+        wait(10).until(d -> d.findElements(By.id("mq-comment-" + id)).isEmpty());
+        assertEquals(1, driver.findElements(By.cssSelector("#mq-list .mq-item")).size());
+        assertEquals(pendingBefore - 1, statCount("PENDING"), "the counts are refreshed");
+        assertEquals(approvedBefore + 1, statCount("APPROVED"));
+        assertEquals("APPROVED", moderatorApi().when().get("/api/moderation/comments/{id}", id)
+                .then().statusCode(200).extract().jsonPath().getString("status"));
+
+        // The article page now shows it.
+        driver.get(demo.toString());
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector(".cw-count")).isEmpty()
+                && d.findElement(By.cssSelector(".cw-count")).getText().matches("\\(\\d+\\)")
+                && d.findElement(By.cssSelector(".cw-list")).getAttribute("aria-busy") == null);
+        for (int i = 0; i < 50; i++) { // "Load more comments" until the last page
+            WebElement more = driver.findElement(By.cssSelector(".cw-more"));
+            if (!more.isDisplayed()) {
+                break;
+            }
+            int before = driver.findElements(By.cssSelector(".cw-comment")).size();
+            js("arguments[0].click()", more);
+            wait(10).until(d -> d.findElements(By.cssSelector(".cw-comment")).size() > before
+                    || !d.findElement(By.cssSelector(".cw-more")).isDisplayed());
+        }
+        WebElement published = wait(10).until(d -> d.findElements(By.cssSelector(".cw-comment")).stream()
+                .filter(c -> c.findElement(By.cssSelector(".cw-text")).getText().equals(text)).findFirst().orElse(null));
+        assertEquals("Hamdi Fırat Büyük", published.findElement(By.cssSelector(".cw-author")).getText());
+    }
+
+    @Test
+    void wrongPasswordIsRefusedInWords() {
+        driver.get(page.toString());
+        WebElement form = wait(10).until(d -> {
+            WebElement f = d.findElement(By.id("mq-signin"));
+            return f.isDisplayed() ? f : null;
+        });
+        signIn(Accounts.MODERATOR, "not-the-password");
+        WebElement error = driver.findElement(By.id("mq-signin-error"));
+        wait(10).until(d -> error.getText().equals("Wrong user name or password"));
+        assertTrue(form.isDisplayed());
+        assertFalse(driver.findElement(By.id("mq-workspace")).isDisplayed());
+        assertEquals("mq-signin-password", driver.switchTo().activeElement().getAttribute("id"));
+
+        // The right one then works (and clears the failure count).
+        signIn(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD);
+        wait(10).until(d -> d.findElement(By.id("mq-workspace")).isDisplayed());
+        assertEquals(Accounts.MODERATOR, driver.findElement(By.id("mq-username")).getText());
+        assertEquals("", driver.findElement(By.id("mq-signin-password")).getAttribute("value"), "the password field is emptied");
+    }
+
+    @Test
+    void markupInACommentIsShownAsTextAndNeverRuns() {
+        String tag = unique();
+        String name = "<img src=x onerror=window.__pwned=1>";
+        String text = "<img src=x onerror=window.__pwned=1> <script>window.__pwned=1</script> " + word + " " + tag;
+        long id = postThroughApi(name, text);
+
+        openAndSignIn(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD);
+        filter("PENDING", ARTICLE, tag);
+        WebElement item = waitForItem(id);
+        assertEquals(text, item.findElement(By.cssSelector(".mq-text")).getText());
+        assertEquals(word, item.findElement(By.cssSelector(".mq-text mark")).getText());
+        assertEquals(name, item.findElement(By.cssSelector(".mq-name")).getText());
+        assertEquals("undefined", js("return typeof window.__pwned"));
+        assertTrue(driver.findElements(By.cssSelector("#mq-list img, #mq-list script")).isEmpty(),
+                "no element was made from a comment");
+    }
+
+    @Test
+    void bulkDecisionsAndAStaleVersion() {
+        String tag = unique();
+        long first = postThroughApi("Saad al-Allaq", "First " + word + " " + tag);
+        long second = postThroughApi("Recep Tayyip Erdoğan", "Second " + word + " " + tag);
+        long third = postThroughApi("Safet Music", "Third " + word + " " + tag);
+
+        openAndSignIn(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD);
+        filter("PENDING", ARTICLE, tag);
+        waitForItem(third);
+        WebElement bulkReject = driver.findElement(By.cssSelector(".mq-bulk-action[data-action=reject]"));
+        assertFalse(bulkReject.isEnabled(), "nothing selected yet");
+        waitForItem(first).findElement(By.cssSelector("input.mq-select")).click();
+        waitForItem(second).findElement(By.cssSelector("input.mq-select")).click();
+        assertEquals("2 selected", driver.findElement(By.id("mq-selected-count")).getText());
+        bulkReject.click();
+        waitForStatus("Rejected: 2 comments.");
+        wait(10).until(d -> d.findElements(By.cssSelector("#mq-list .mq-item")).size() == 1);
+        for (long id : List.of(first, second)) {
+            assertEquals("REJECTED", moderatorApi().when().get("/api/moderation/comments/{id}", id)
+                    .then().statusCode(200).extract().jsonPath().getString("status"));
+        }
+
+        // Someone else marks the third as spam meanwhile: this page's version is stale (412).
+        moderatorApi().when().post("/api/moderation/comments/{id}/spam", third).then().statusCode(200);
+        waitForItem(third).findElement(By.cssSelector("button.mq-decide-approve")).click();
+        waitForStatus("Someone else changed this comment; reloaded.");
+        wait(10).until(d -> d.findElements(By.cssSelector("#mq-list .mq-item")).isEmpty());
+        assertEquals("SPAM", moderatorApi().when().get("/api/moderation/comments/{id}", third)
+                .then().statusCode(200).extract().jsonPath().getString("status"));
+
+        // The rejected ones are under Rejected.
+        filter("REJECTED", ARTICLE, tag);
+        waitForItem(first);
+        waitForItem(second);
+        assertFalse(waitForItem(first).findElement(By.cssSelector("button.mq-decide-reject")).isEnabled());
+    }
+
+    // --- helpers ----------------------------------------------------------------------------
+
+    void openAndSignIn(String username, String password) {
+        driver.get(page.toString());
+        wait(10).until(d -> d.findElement(By.id("mq-signin")).isDisplayed());
+        signIn(username, password);
+        wait(15).until(d -> d.findElement(By.id("mq-workspace")).isDisplayed()
+                && d.findElement(By.id("mq-list")).getAttribute("aria-busy") == null);
+    }
+
+    static void signIn(String username, String password) {
+        WebElement user = driver.findElement(By.id("mq-signin-user"));
+        user.clear();
+        user.sendKeys(username);
+        WebElement pass = driver.findElement(By.id("mq-signin-password"));
+        pass.clear();
+        pass.sendKeys(password);
+        driver.findElement(By.cssSelector("#mq-signin [type=submit]")).click();
+    }
+
+    static void filter(String status, String articleId, String q) {
+        new Select(driver.findElement(By.id("mq-filter-status"))).selectByValue(status);
+        WebElement article = driver.findElement(By.id("mq-filter-article"));
+        article.clear();
+        article.sendKeys(articleId);
+        WebElement words = driver.findElement(By.id("mq-filter-q"));
+        words.clear();
+        words.sendKeys(q);
+        driver.findElement(By.cssSelector("#mq-filters [type=submit]")).click();
+        // The list shown at sign-in may hold the same comments: wait for the filtered one.
+        wait(10).until(d -> {
+            String summary = d.findElement(By.id("mq-summary")).getText();
+            return summary.contains(" " + status.toLowerCase(java.util.Locale.ROOT) + " comment")
+                    && summary.contains("matching “" + q + "”") && d.findElement(By.id("mq-list")).getAttribute("aria-busy") == null;
+        });
+    }
+
+    static WebElement waitForItem(long id) {
+        return wait(10).until(d -> d.findElements(By.id("mq-comment-" + id)).stream().findFirst().orElse(null));
+    }
+
+    static void waitForStatus(String text) {
+        wait(10).until(d -> d.findElement(By.id("mq-status")).getText().equals(text));
+    }
+
+    static long statCount(String status) {
+        return Long.parseLong(driver.findElement(By.cssSelector(".mq-stat[data-status=" + status + "] .mq-stat-count")).getText());
+    }
+
+    static WebDriverWait wait(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    }
+
+    static long postThroughApi(String name, String text) {
+        Map<String, Object> body = api().contentType(ContentType.JSON)
+                .header("X-Forwarded-For", "10.8." + RANDOM.nextInt(250) + "." + RANDOM.nextInt(250))
+                .body(Map.of("name", name, "text", text))
+                .when().post("/api/articles/{id}/comments", ARTICLE)
+                .then().statusCode(201).extract().jsonPath().getMap("");
+        assertEquals("PENDING", body.get("status"), "held by the rule");
+        return ((Number) body.get("id")).longValue();
+    }
+
+    /** The API as the admin (rule changes need it; public endpoints ignore the credentials). */
+    static RequestSpecification api() {
+        return given().auth().preemptive().basic(Accounts.ADMIN, Accounts.ADMIN_PASSWORD)
+                .baseUri(root.getProtocol() + "://" + root.getHost()).port(root.getPort());
+    }
+
+    static RequestSpecification moderatorApi() {
+        return given().auth().preemptive().basic(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD)
+                .baseUri(root.getProtocol() + "://" + root.getHost()).port(root.getPort());
+    }
+
+    static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    static void screenshot(String file) throws IOException {
+        Path shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static String unique() {
+        return "#" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static String letters() {
+        StringBuilder sb = new StringBuilder("zq");
+        for (int i = 0; i < 10; i++) {
+            sb.append((char) ('a' + RANDOM.nextInt(26)));
+        }
+        return sb.toString();
+    }
+}
