@@ -34,6 +34,8 @@ import com.newsroom.comments.config.CommentsConfig;
 import com.newsroom.comments.problem.ApiException;
 import com.newsroom.comments.problem.Problem;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 
 /** The public, anonymous API that article pages use: post a comment, read the published ones. */
@@ -128,16 +130,25 @@ public class CommentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicCommentPage.class)))
     @APIResponse(responseCode = "400", description = "Bad article id, page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(
+    public Uni<Response> list(
             @PathParam("articleId") @Pattern(regexp = ArticleIds.PATTERN, message = ArticleIds.MESSAGE) String articleId,
             @Parameter(description = "Zero-based page number", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
             @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
             @QueryParam("size") String size) {
         Paging paging = Paging.parse(page, size, 20);
-        byte[] json = pages.page(articleId, paging.page(), paging.size(),
-                () -> service.approvedPage(articleId, paging.page(), paging.size()).map(PublicComment::of));
-        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+        // A cached page is answered on the event loop; only a miss goes to a worker thread for the database.
+        byte[] cached = pages.cached(articleId, paging.page(), paging.size());
+        if (cached != null) {
+            return Uni.createFrom().item(json(cached));
+        }
+        return Uni.createFrom().item(() -> json(pages.page(articleId, paging.page(), paging.size(),
+                () -> service.approvedPage(articleId, paging.page(), paging.size()).map(PublicComment::of))))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static Response json(byte[] body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

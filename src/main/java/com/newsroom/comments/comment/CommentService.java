@@ -168,8 +168,8 @@ public class CommentService {
         String author = submission.email() != null
                 ? "e:" + submission.email().toLowerCase(Locale.ROOT)
                 : "n:" + Normalizer.normalize(submission.name(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT) + "|" + ip;
-        String text = Normalizer.normalize(submission.text(), Normalizer.Form.NFKC)
-                .toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+        String text = collapseWhitespace(Normalizer.normalize(submission.text(), Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT));
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] digest = sha.digest((articleId + '\n' + author + '\n' + text).getBytes(StandardCharsets.UTF_8));
@@ -177,6 +177,25 @@ public class CommentService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    /** Trims and turns every run of whitespace into one space (a loop: this runs on every comment). */
+    static String collapseWhitespace(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        boolean space = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String truncate(String value, int max) {

@@ -40,6 +40,15 @@ public class PublicPages {
                 .build();
     }
 
+    /** The page as JSON if it is cached, else null. Never blocks. */
+    public byte[] cached(String articleId, int page, int size) {
+        if (!enabled || page >= CACHED_PAGES) {
+            return null;
+        }
+        Map<Long, byte[]> pages = articles.getIfPresent(articleId);
+        return pages == null ? null : pages.get(key(page, size));
+    }
+
     /** The page as JSON, from the cache or from {@code loader}. */
     public byte[] page(String articleId, int page, int size, Supplier<PagedList<PublicComment>> loader) {
         if (!enabled || page >= CACHED_PAGES) {
@@ -48,7 +57,7 @@ public class PublicPages {
         // Taken before reading: an eviction after our read (a commit) detaches this map, so a page read
         // before that commit is never served afterwards.
         Map<Long, byte[]> pages = articles.get(articleId, id -> new ConcurrentHashMap<>());
-        return pages.computeIfAbsent(((long) page << 32) | size, key -> write(loader.get()));
+        return pages.computeIfAbsent(key(page, size), key -> write(loader.get()));
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicCommentsChanged change) {
@@ -57,6 +66,10 @@ public class PublicPages {
         } else {
             articles.invalidate(change.articleId());
         }
+    }
+
+    private static long key(int page, int size) {
+        return ((long) page << 32) | size;
     }
 
     private byte[] write(PagedList<PublicComment> page) {

@@ -1,6 +1,7 @@
 package com.newsroom.comments.common;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -23,9 +24,18 @@ public class RequestIds {
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
         String incoming = request.getHeaderString(HEADER);
-        String id = incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String id = incoming != null && SAFE.matcher(incoming).matches() ? incoming : newId();
         request.setProperty(MDC_KEY, id);
         MDC.put(MDC_KEY, id);
+    }
+
+    /**
+     * A random UUID-shaped id from ThreadLocalRandom: UUID.randomUUID() draws from one shared
+     * SecureRandom, a point of contention under load, and a request id needs no cryptographic strength.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     @ServerResponseFilter
