@@ -126,6 +126,8 @@ public class CommentService {
         return comment;
     }
 
+    /** Transactional so that its session does not depend on the HTTP request's context (it runs off the event loop). */
+    @Transactional
     public PagedList<Comment> approvedPage(String articleId, int page, int size) {
         List<Comment> items = comments.approvedPage(articleId, page, size);
         long total = page == 0 && items.size() < size ? items.size() : comments.countApproved(articleId);
