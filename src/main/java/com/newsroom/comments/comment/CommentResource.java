@@ -137,7 +137,8 @@ public class CommentResource {
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
             @QueryParam("size") String size) {
         Paging paging = Paging.parse(page, size, 20);
-        // A cached page is answered on the event loop; only a miss goes to a worker thread for the database.
+        // Hits are usually answered by CachedPageRoute already; a page cached meanwhile is answered on
+        // the event loop here, and only a miss goes to a worker thread for the database.
         byte[] cached = pages.cached(articleId, paging.page(), paging.size());
         if (cached != null) {
             return Uni.createFrom().item(json(cached));

@@ -25,6 +25,25 @@ public record Paging(int page, int size) {
         return new Paging(p, s);
     }
 
+    /** The paging if both values are valid (or absent), else null: for callers that defer errors to {@link #parse}. */
+    public static Paging parseOrNull(String page, String size, int defaultSize) {
+        int p = lenient(page, 0, 0, MAX_PAGE);
+        int s = lenient(size, defaultSize, 1, MAX_SIZE);
+        return p < 0 || s < 0 ? null : new Paging(p, s);
+    }
+
+    private static int lenient(String value, int defaultValue, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            return parsed >= min && parsed <= max ? parsed : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     private static int parse(String name, String value, int defaultValue, int min, int max, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             return defaultValue;

@@ -24,16 +24,21 @@ public class RequestIds {
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
         String incoming = request.getHeaderString(HEADER);
-        String id = incoming != null && SAFE.matcher(incoming).matches() ? incoming : newId();
+        String id = isSafe(incoming) ? incoming : newId();
         request.setProperty(MDC_KEY, id);
         MDC.put(MDC_KEY, id);
+    }
+
+    /** Whether an id from the client can go into logs and headers as it is. */
+    public static boolean isSafe(String id) {
+        return id != null && SAFE.matcher(id).matches();
     }
 
     /**
      * A random UUID-shaped id from ThreadLocalRandom: UUID.randomUUID() draws from one shared
      * SecureRandom, a point of contention under load, and a request id needs no cryptographic strength.
      */
-    static String newId() {
+    public static String newId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return new UUID(random.nextLong(), random.nextLong()).toString();
     }

@@ -277,4 +277,24 @@ class CommentResourceTest {
                 .header("Location", endsWith(""))
                 .header("Location", not(containsString("evil")));
     }
+
+    @Test
+    void aCachedPageIsTheSamePageWithTheSameHeaders() {
+        String articleId = article();
+        post(articleId, Map.of("name", "Ali", "text", "Cached?")).statusCode(201);
+        String first = given().header("Origin", "http://localhost:8080").when().get("/api/articles/{id}/comments", articleId)
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "http://localhost:8080")
+                .header("X-Request-Id", notNullValue()).contentType(ContentType.JSON).extract().asString();
+        // The second read is served from the cache, before JAX-RS: same body, same CORS and request-id headers.
+        String second = given().header("Origin", "http://localhost:8080").when().get("/api/articles/{id}/comments", articleId)
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "http://localhost:8080")
+                .header("X-Request-Id", notNullValue()).contentType(ContentType.JSON).extract().asString();
+        org.junit.jupiter.api.Assertions.assertEquals(first, second);
+        // A new approved comment evicts the article's pages at once.
+        post(articleId, Map.of("name", "Veli", "text", "Second")).statusCode(201);
+        given().when().get("/api/articles/{id}/comments", articleId).then().body("totalItems", equalTo(2));
+        // Invalid paging still gets the resource's 400, cached pages or not.
+        given().queryParam("size", 0).when().get("/api/articles/{id}/comments", articleId).then().statusCode(400)
+                .contentType(PROBLEM);
+    }
 }
