@@ -147,7 +147,10 @@ public class ProblemMappers {
     static boolean isClientGone(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof io.vertx.core.http.HttpClosedException
-                    || (t instanceof io.vertx.core.VertxException && "Connection was closed".equals(t.getMessage()))) {
+                    || t instanceof java.nio.channels.ClosedChannelException
+                    || (t instanceof io.vertx.core.VertxException && "Connection was closed".equals(t.getMessage()))
+                    || (t instanceof java.io.IOException && t.getMessage() != null
+                            && t.getMessage().endsWith("ClosedChannelException"))) {
                 return true;
             }
         }
