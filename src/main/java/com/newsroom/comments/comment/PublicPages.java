@@ -34,9 +34,11 @@ public class PublicPages {
     public PublicPages(CommentsConfig config, ObjectMapper json) {
         this.json = json;
         this.enabled = !config.publicCache().ttl().isZero();
+        // Bounded by bytes, not entries: one busy article's pages weigh a hundred kilobytes or more.
         this.articles = Caffeine.newBuilder()
                 .expireAfterWrite(config.publicCache().ttl())
-                .maximumSize(config.publicCache().maxArticles())
+                .maximumWeight(config.publicCache().maxSize().asLongValue())
+                .weigher((String id, Map<Long, byte[]> pages) -> weight(pages))
                 .build();
     }
 
@@ -57,7 +59,19 @@ public class PublicPages {
         // Taken before reading: an eviction after our read (a commit) detaches this map, so a page read
         // before that commit is never served afterwards.
         Map<Long, byte[]> pages = articles.get(articleId, id -> new ConcurrentHashMap<>());
-        return pages.computeIfAbsent(key(page, size), key -> write(loader.get()));
+        byte[] json = pages.computeIfAbsent(key(page, size), key -> write(loader.get()));
+        // Caffeine weighs an entry when it is written: write it again (only if it is still the
+        // article's current map) so that the new page counts against the limit.
+        articles.asMap().replace(articleId, pages, pages);
+        return json;
+    }
+
+    private static int weight(Map<Long, byte[]> pages) {
+        long bytes = 64;
+        for (byte[] page : pages.values()) {
+            bytes += page.length + 32;
+        }
+        return (int) Math.min(bytes, Integer.MAX_VALUE);
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicCommentsChanged change) {

@@ -31,9 +31,9 @@ public interface CommentsConfig {
         @WithDefault("2s")
         Duration ttl();
 
-        /** Articles whose first pages are kept. */
-        @WithDefault("10000")
-        int maxArticles();
+        /** Memory the cached pages may take at most; the least used articles go first. */
+        @WithDefault("32M")
+        MemorySize maxSize();
     }
 
     interface Admin {
