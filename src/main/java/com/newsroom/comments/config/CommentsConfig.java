@@ -32,7 +32,7 @@ public interface CommentsConfig {
         Duration ttl();
 
         /** Memory the cached pages may take at most; the least used articles go first. */
-        @WithDefault("32M")
+        @WithDefault("64M")
         MemorySize maxSize();
     }
 

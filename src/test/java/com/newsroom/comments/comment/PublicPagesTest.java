@@ -1,0 +1,86 @@
+package com.newsroom.comments.comment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.lang.reflect.Proxy;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.newsroom.comments.common.PagedList;
+import com.newsroom.comments.config.CommentsConfig;
+
+import io.quarkus.runtime.configuration.MemorySize;
+
+/** The public page cache, without Quarkus: what is cached, what is not, and what evicts it. */
+class PublicPagesTest {
+
+    static CommentsConfig config(Duration ttl) {
+        CommentsConfig.PublicCache cache = new CommentsConfig.PublicCache() {
+            public Duration ttl() { return ttl; }
+            public MemorySize maxSize() { return new MemorySize(BigInteger.valueOf(1 << 20)); }
+        };
+        return (CommentsConfig) Proxy.newProxyInstance(CommentsConfig.class.getClassLoader(),
+                new Class<?>[] { CommentsConfig.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("publicCache")) {
+                        return cache;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    final AtomicInteger loads = new AtomicInteger();
+    final PublicPages pages = new PublicPages(config(Duration.ofMinutes(1)),
+            new ObjectMapper().registerModule(new JavaTimeModule()));
+
+    PagedList<PublicComment> load(String text) {
+        loads.incrementAndGet();
+        return new PagedList<>(List.of(new PublicComment(1, null, "Zoë", null, text, Instant.EPOCH)), 0, 20, 1);
+    }
+
+    @Test
+    void aPageIsLoadedOnceThenServedFromTheCache() {
+        assertNull(pages.cached("a", 0, 20));
+        byte[] first = pages.page("a", 0, 20, () -> load("one"));
+        assertArrayEquals(first, pages.page("a", 0, 20, () -> load("two")));
+        assertArrayEquals(first, pages.cached("a", 0, 20));
+        assertEquals(1, loads.get());
+        // Another size is another page; another article is another entry.
+        pages.page("a", 0, 10, () -> load("three"));
+        pages.page("b", 0, 20, () -> load("four"));
+        assertEquals(3, loads.get());
+    }
+
+    @Test
+    void aChangeEvictsTheArticlesPagesOnly() {
+        pages.page("a", 0, 20, () -> load("one"));
+        pages.page("a", 1, 20, () -> load("one"));
+        pages.page("b", 0, 20, () -> load("one"));
+        pages.onChange(new PublicCommentsChanged("a"));
+        assertNull(pages.cached("a", 0, 20));
+        assertNull(pages.cached("a", 1, 20));
+        assertNotNull(pages.cached("b", 0, 20));
+        pages.onChange(PublicCommentsChanged.ALL);
+        assertNull(pages.cached("b", 0, 20));
+    }
+
+    @Test
+    void deepPagesAndADisabledCacheAreNeverCached() {
+        pages.page("a", PublicPages.CACHED_PAGES, 20, () -> load("deep"));
+        assertNull(pages.cached("a", PublicPages.CACHED_PAGES, 20));
+        PublicPages off = new PublicPages(config(Duration.ZERO), new ObjectMapper().registerModule(new JavaTimeModule()));
+        off.page("a", 0, 20, () -> load("x"));
+        off.page("a", 0, 20, () -> load("x"));
+        assertNull(off.cached("a", 0, 20));
+        assertEquals(3, loads.get());
+    }
+}
