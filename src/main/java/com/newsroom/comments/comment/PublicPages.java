@@ -1,7 +1,7 @@
 package com.newsroom.comments.comment;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +19,8 @@ import com.newsroom.comments.config.CommentsConfig;
  * The first pages of each article's public comments, kept as ready JSON: when a story breaks, thousands
  * of readers load the same page. A change on this instance evicts the article's pages once its
  * transaction has committed; a change made through another instance shows after at most the
- * time-to-live ({@code comments.public-cache.ttl}).
+ * time-to-live ({@code comments.public-cache.ttl}). The cache is bounded by bytes
+ * ({@code comments.public-cache.max-size}): a page of long comments can weigh megabytes.
  */
 @ApplicationScoped
 public class PublicPages {
@@ -27,28 +28,30 @@ public class PublicPages {
     /** Deeper pages are read rarely; caching them would let a crawler fill the memory. */
     static final int CACHED_PAGES = 5;
 
-    private final Cache<String, Map<Long, byte[]>> articles;
+    record Key(String articleId, int page, int size) {
+    }
+
+    private final Cache<Key, byte[]> pages;
+    /** Bumped by every change of an article: a page read before a change must not be cached after it. */
+    private final Cache<String, AtomicLong> generations;
     private final ObjectMapper json;
     private final boolean enabled;
 
     public PublicPages(CommentsConfig config, ObjectMapper json) {
         this.json = json;
-        this.enabled = !config.publicCache().ttl().isZero();
-        // Bounded by bytes, not entries: one busy article's pages weigh a hundred kilobytes or more.
-        this.articles = Caffeine.newBuilder()
-                .expireAfterWrite(config.publicCache().ttl())
+        Duration ttl = config.publicCache().ttl();
+        this.enabled = !ttl.isZero();
+        this.pages = Caffeine.newBuilder()
+                .expireAfterWrite(ttl)
                 .maximumWeight(config.publicCache().maxSize().asLongValue())
-                .weigher((String id, Map<Long, byte[]> pages) -> weight(pages))
+                .weigher((Key key, byte[] page) -> page.length + 96)
                 .build();
+        this.generations = Caffeine.newBuilder().expireAfterAccess(ttl.plusMinutes(10)).build();
     }
 
     /** The page as JSON if it is cached, else null. Never blocks. */
     public byte[] cached(String articleId, int page, int size) {
-        if (!enabled || page >= CACHED_PAGES) {
-            return null;
-        }
-        Map<Long, byte[]> pages = articles.getIfPresent(articleId);
-        return pages == null ? null : pages.get(key(page, size));
+        return enabled && page < CACHED_PAGES ? pages.getIfPresent(new Key(articleId, page, size)) : null;
     }
 
     /** The page as JSON, from the cache or from {@code loader}. */
@@ -56,34 +59,29 @@ public class PublicPages {
         if (!enabled || page >= CACHED_PAGES) {
             return write(loader.get());
         }
-        // Taken before reading: an eviction after our read (a commit) detaches this map, so a page read
-        // before that commit is never served afterwards.
-        Map<Long, byte[]> pages = articles.get(articleId, id -> new ConcurrentHashMap<>());
-        byte[] json = pages.computeIfAbsent(key(page, size), key -> write(loader.get()));
-        // Caffeine weighs an entry when it is written: write it again (only if it is still the
-        // article's current map) so that the new page counts against the limit.
-        articles.asMap().replace(articleId, pages, pages);
-        return json;
-    }
-
-    private static int weight(Map<Long, byte[]> pages) {
-        long bytes = 64;
-        for (byte[] page : pages.values()) {
-            bytes += page.length + 32;
+        Key key = new Key(articleId, page, size);
+        long generation = generation(articleId).get();
+        // One load per page at a time (Caffeine blocks other callers of the same key meanwhile).
+        byte[] json = pages.get(key, k -> write(loader.get()));
+        if (generation(articleId).get() != generation) {
+            // The article changed while this page was read: it may predate the commit, do not keep it.
+            pages.asMap().remove(key, json);
         }
-        return (int) Math.min(bytes, Integer.MAX_VALUE);
+        return json;
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicCommentsChanged change) {
         if (change.articleId() == null) {
-            articles.invalidateAll();
+            generations.asMap().values().forEach(AtomicLong::incrementAndGet);
+            pages.invalidateAll();
         } else {
-            articles.invalidate(change.articleId());
+            generation(change.articleId()).incrementAndGet();
+            pages.asMap().keySet().removeIf(key -> key.articleId().equals(change.articleId()));
         }
     }
 
-    private static long key(int page, int size) {
-        return ((long) page << 32) | size;
+    private AtomicLong generation(String articleId) {
+        return generations.get(articleId, id -> new AtomicLong());
     }
 
     private byte[] write(PagedList<PublicComment> page) {
