@@ -1,5 +1,6 @@
 package com.newsroom.comments.moderation;
 
+import com.newsroom.comments.support.TestWords;
 import static com.newsroom.comments.support.Accounts.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -43,11 +44,7 @@ class RuleResourceTest {
 
     /** A made-up word no other test uses (letters only: digits would be read as leetspeak). */
     static String word() {
-        StringBuilder sb = new StringBuilder("zq");
-        for (int i = 0; i < 8; i++) {
-            sb.append((char) ('a' + RANDOM.nextInt(26)));
-        }
-        return sb.toString();
+        return TestWords.madeUp("zq");
     }
 
     static long createRule(Map<String, Object> rule) {

@@ -1,5 +1,6 @@
 package com.newsroom.comments.ops;
 
+import com.newsroom.comments.support.TestWords;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,12 +120,7 @@ class MultiInstanceIT {
     }
 
     static String word() {
-        StringBuilder sb = new StringBuilder("mz");
-        java.util.Random random = new java.util.Random();
-        for (int i = 0; i < 8; i++) {
-            sb.append((char) ('a' + random.nextInt(26)));
-        }
-        return sb.toString();
+        return TestWords.madeUp("mz");
     }
 
     static int post(Instance instance, String articleId, String ip, Map<String, Object> body) {

@@ -1,5 +1,6 @@
 package com.newsroom.comments.queue;
 
+import com.newsroom.comments.support.TestWords;
 import static com.newsroom.comments.support.Accounts.asAdmin;
 import static com.newsroom.comments.support.Accounts.asModerator;
 import static io.restassured.RestAssured.given;
@@ -54,11 +55,7 @@ class QueueResourceTest {
     }
 
     static String word() {
-        StringBuilder sb = new StringBuilder("qz");
-        for (int i = 0; i < 8; i++) {
-            sb.append((char) ('a' + RANDOM.nextInt(26)));
-        }
-        return sb.toString();
+        return TestWords.madeUp("qz");
     }
 
     static String ip() {

@@ -27,6 +27,14 @@ public final class HeadlessChromium {
                 "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
     }
 
+    /** Saves what the browser shows to target/screenshots/{file}. */
+    public static void screenshot(WebDriver driver, String file) throws java.io.IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Path shot = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
+        Files.copy(shot, dir.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     public static WebDriver start(Path profile, String windowSize) {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();

@@ -1,5 +1,6 @@
 package com.newsroom.comments.widget;
 
+import com.newsroom.comments.support.TestWords;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -327,8 +328,7 @@ class ModerationPageBrowserTest {
     }
 
     static void screenshot(String file) throws IOException {
-        Path shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(driver, file);
     }
 
     static String unique() {
@@ -336,10 +336,6 @@ class ModerationPageBrowserTest {
     }
 
     static String letters() {
-        StringBuilder sb = new StringBuilder("zq");
-        for (int i = 0; i < 10; i++) {
-            sb.append((char) ('a' + RANDOM.nextInt(26)));
-        }
-        return sb.toString();
+        return TestWords.madeUp("zq");
     }
 }
