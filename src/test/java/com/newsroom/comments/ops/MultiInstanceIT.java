@@ -70,8 +70,24 @@ class MultiInstanceIT {
         awaitReady(b);
     }
 
+    /**
+     * Graceful shutdown: a request in flight when the instance is told to stop (SIGTERM) still completes.
+     * A large word-list import is the slowest request there is (parse, validate, compile).
+     */
     @AfterAll
     static void stop() throws Exception {
+        if (b != null) {
+            StringBuilder words = new StringBuilder();
+            for (int i = 0; i < 60_000; i++) {
+                words.append(TestWords.madeUp("gs")).append('\n');
+            }
+            CompletableFuture<Integer> inFlight = CompletableFuture.supplyAsync(() -> b.admin()
+                    .contentType(ContentType.TEXT).body(words.toString()).queryParam("action", "HOLD")
+                    .post("/api/moderation/rules/import").statusCode());
+            Thread.sleep(300);
+            b.process().destroy();
+            assertEquals(201, inFlight.get(60, TimeUnit.SECONDS), "the in-flight request was not completed");
+        }
         for (Instance instance : new Instance[] { a, b }) {
             if (instance != null) {
                 instance.process().destroy(); // SIGTERM: graceful shutdown
