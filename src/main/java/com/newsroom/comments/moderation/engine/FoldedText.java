@@ -216,27 +216,15 @@ final class FoldedText {
         while (k < b && kinds[s[k]] == K_DIGIT) {
             k++;
         }
-        if (k == a || k == b) {
+        if (k == a || k == b || b - k > MAX_UNIT) {
             return false;
         }
-        int len = b - k;
-        outer:
-        for (String u : UNITS) {
-            if (u.length() != len) {
-                continue;
-            }
-            for (int x = 0; x < len; x++) {
-                char c = s[k + x];
-                if (c >= 'A' && c <= 'Z') {
-                    c += 32;
-                }
-                if (c != u.charAt(x)) {
-                    continue outer;
-                }
-            }
-            return true;
+        char[] suffix = new char[b - k];
+        for (int x = 0; x < suffix.length; x++) {
+            char c = s[k + x];
+            suffix[x] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         }
-        return false;
+        return UNITS.contains(new String(suffix));
     }
 
     /** General path: maps every code point to raw folded chars, then applies leet per token. */
@@ -399,10 +387,11 @@ final class FoldedText {
         };
     }
 
-    private static final String[] UNITS = {
+    /** Ordinals and units: "1st", "5pm", "10km" are numbers, not leetspeak. */
+    private static final java.util.Set<String> UNITS = java.util.Set.of(
         "st", "nd", "rd", "th", "am", "pm", "s", "k", "m", "km", "kg", "g", "h", "x", "d", "mb", "gb", "kb",
-        "p", "px", "mm", "cm", "ml", "l", "lb", "lbs", "min", "hrs", "yo", "mph", "kmh", "ft"
-    };
+        "p", "px", "mm", "cm", "ml", "l", "lb", "lbs", "min", "hrs", "yo", "mph", "kmh", "ft");
+    private static final int MAX_UNIT = 3;
 
     /** "1st", "5pm", "10km": digits followed by a common unit suffix are not leetspeak. */
     private boolean isNumberWithUnit(int a, int b) {
@@ -410,23 +399,17 @@ final class FoldedText {
         while (k < b && rk[k] == K_DIGIT) {
             k++;
         }
-        if (k == a || k == b) {
+        if (k == a || k == b || b - k > MAX_UNIT) {
             return false;
         }
-        int len = b - k;
-        outer:
-        for (String u : UNITS) {
-            if (u.length() != len) {
-                continue;
+        char[] suffix = new char[b - k];
+        for (int x = 0; x < suffix.length; x++) {
+            if (rk[k + x] != K_LETTER) {
+                return false;
             }
-            for (int x = 0; x < len; x++) {
-                if (rk[k + x] != K_LETTER || rc[k + x] != u.charAt(x)) {
-                    continue outer;
-                }
-            }
-            return true;
+            suffix[x] = rc[k + x];
         }
-        return false;
+        return UNITS.contains(new String(suffix));
     }
 
     /** Builds the folded output from the raw stage; {@code oneAsL} chooses 'l' instead of 'i' for a leet '1'. */
