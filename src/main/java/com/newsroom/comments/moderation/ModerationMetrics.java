@@ -1,6 +1,8 @@
 package com.newsroom.comments.moderation;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +31,8 @@ public class ModerationMetrics {
     private final CommentRepository comments;
     private final Timer moderationTime;
     private final AtomicLong pending = new AtomicLong();
+    /** Registered once: this runs for every comment. */
+    private final Map<CommentStatus, Counter> submitted = new EnumMap<>(CommentStatus.class);
 
     public ModerationMetrics(MeterRegistry registry, CommentRepository comments) {
         this.registry = registry;
@@ -36,6 +40,11 @@ public class ModerationMetrics {
         this.moderationTime = Timer.builder("comments.moderation.duration")
                 .description("Time to moderate one comment").publishPercentileHistogram().register(registry);
         registry.gauge("comments.pending", pending);
+        for (CommentStatus status : CommentStatus.values()) {
+            submitted.put(status, Counter.builder("comments.submitted")
+                    .description("Comments stored, by moderation decision")
+                    .tag("decision", status.name()).register(registry));
+        }
     }
 
     public Timer moderationTime() {
@@ -43,8 +52,7 @@ public class ModerationMetrics {
     }
 
     public void submitted(CommentStatus status, List<ModerationReason> reasons) {
-        Counter.builder("comments.submitted").description("Comments stored, by moderation decision")
-                .tag("decision", status.name()).register(registry).increment();
+        submitted.get(status).increment();
         for (ModerationReason reason : reasons) {
             Counter.builder("moderation.rule.hits").description("Rules that fired, by rule and type")
                     .tag("rule", reason.ruleId == null ? "none" : reason.ruleId.toString())
