@@ -5,34 +5,28 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
-import com.newsroom.comments.article.Article;
-import com.newsroom.comments.article.ArticleRepository;
 import com.newsroom.comments.common.PagedList;
 import com.newsroom.comments.config.CommentsConfig;
-import com.newsroom.comments.moderation.ModerationOutcome;
-import com.newsroom.comments.moderation.ModerationMetrics;
 import com.newsroom.comments.moderation.ModerationService;
 import com.newsroom.comments.moderation.rule.ActiveRules;
 import com.newsroom.comments.problem.ApiException;
 import com.newsroom.comments.problem.Problem.FieldError;
 
-/** Takes a reader's comment through validation, the article's settings, flood and duplicate checks, and moderation. */
+/** Takes a reader's comment through validation, moderation, the article's settings, and duplicate and flood checks. */
 @ApplicationScoped
 public class CommentService {
 
@@ -42,26 +36,19 @@ public class CommentService {
     static final int MAX_USER_AGENT = 512;
 
     private final CommentRepository comments;
-    private final ArticleRepository articles;
-    private final SubmissionThrottle throttle;
+    private final CommentWriter writer;
     private final ModerationService moderation;
     private final ActiveRules activeRules;
-    private final ModerationMetrics metrics;
-    private final Event<PublicCommentsChanged> changes;
     private final SubmissionValidator validator;
     private final Clock clock;
 
     @Inject
-    public CommentService(CommentRepository comments, ArticleRepository articles, SubmissionThrottle throttle,
-            ModerationService moderation, ActiveRules activeRules, ModerationMetrics metrics, CommentsConfig config,
-            Validator beanValidator, Event<PublicCommentsChanged> changes) {
+    public CommentService(CommentRepository comments, CommentWriter writer, ModerationService moderation,
+            ActiveRules activeRules, CommentsConfig config, Validator beanValidator) {
         this.comments = comments;
-        this.articles = articles;
-        this.throttle = throttle;
+        this.writer = writer;
         this.moderation = moderation;
         this.activeRules = activeRules;
-        this.metrics = metrics;
-        this.changes = changes;
         this.validator = new SubmissionValidator(beanValidator, config.limits());
         this.clock = Clock.systemUTC();
     }
@@ -70,60 +57,29 @@ public class CommentService {
     public record Origin(String ipAddress, String userAgent) {
     }
 
-    @Transactional
+    /**
+     * Validates and moderates the comment on the calling thread, then stores it through the
+     * {@link CommentWriter}'s group commits, which also run the checks that need the database
+     * (closed article, duplicate, flood, the author's history).
+     */
     public Comment submit(String articleId, CommentSubmission raw, Origin origin) {
         CommentSubmission submission = raw.normalized();
         List<FieldError> errors = new ArrayList<>(validator.validate(submission));
+        // Replies are few: one query here keeps every invalid field in one answer.
         if (submission.parentId() != null && comments.findApproved(articleId, submission.parentId()) == null) {
             errors.add(new FieldError("parentId", "The comment you are replying to does not exist on this article or is not published."));
         }
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-
         // Microseconds: what PostgreSQL stores, so the returned createdAt equals the stored one.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Article article = articles.findOrCreate(articleId, now);
-        if (!article.acceptsCommentsAt(now)) {
-            throw ApiException.forbidden("comments-closed", CLOSED);
-        }
-
         ActiveRules.Snapshot rules = activeRules.current();
-        String dedupKey = rules.duplicatesEnabled() ? dedupKey(articleId, submission, origin.ipAddress()) : null;
-        ModerationOutcome outcome = moderation.moderate(article, submission, origin.ipAddress());
-
-        Comment comment = new Comment();
-        comment.articleId = articleId;
-        comment.parentId = submission.parentId();
-        comment.name = submission.name();
-        comment.email = submission.email();
-        comment.website = submission.website();
-        comment.text = submission.text();
-        comment.status = outcome.status();
-        comment.reasons.addAll(outcome.reasons());
-        comment.ipAddress = origin.ipAddress();
-        comment.userAgent = truncate(origin.userAgent(), MAX_USER_AGENT);
-        comment.dedupKey = dedupKey;
-        comment.createdAt = now;
-        comment.updatedAt = now;
-        try {
-            comments.persistAndFlush(comment);
-        } catch (org.hibernate.exception.ConstraintViolationException e) {
-            // The same comment is stored already (or a concurrent double-submit got there first):
-            // the unique dedup key refused this one. No query beforehand: the index answers.
-            if (dedupKey != null && e.getConstraintName() != null && e.getConstraintName().contains("dedup")) {
-                throw ApiException.duplicate(DUPLICATE);
-            }
-            throw e;
-        }
-        // After the insert, so that a repeated comment is answered 409 even inside the flood interval;
-        // a refused one rolls the insert back.
-        enforceFloodInterval(rules.floodInterval(), submission, origin, now);
-        if (comment.status == CommentStatus.APPROVED) {
-            changes.fire(new PublicCommentsChanged(articleId));
-        }
-        metrics.submitted(comment.status, comment.reasons);
-        return comment;
+        String ip = origin.ipAddress();
+        return writer.write(new CommentDraft(articleId, submission, ip, truncate(origin.userAgent(), MAX_USER_AGENT),
+                rules.duplicatesEnabled() ? dedupKey(articleId, submission, ip) : null,
+                throttleKeys(submission, ip), rules.floodInterval(), rules.firstComment(),
+                moderation.evaluate(rules, submission, ip), now));
     }
 
     /** Transactional so that its session does not depend on the HTTP request's context (it runs off the event loop). */
@@ -142,24 +98,16 @@ public class CommentService {
         return comment;
     }
 
-    private void enforceFloodInterval(Duration interval, CommentSubmission submission, Origin origin, Instant now) {
-        if (interval.isZero() || interval.isNegative()) {
-            return;
-        }
+    /** The author's flood-control keys: the IP and the e-mail each count as the author. */
+    static SortedSet<String> throttleKeys(CommentSubmission submission, String ip) {
         TreeSet<String> keys = new TreeSet<>();
-        if (origin.ipAddress() != null) {
-            keys.add("ip:" + origin.ipAddress());
+        if (ip != null) {
+            keys.add("ip:" + ip);
         }
         if (submission.email() != null) {
             keys.add("email:" + submission.email().toLowerCase(Locale.ROOT));
         }
-        if (keys.isEmpty()) {
-            return;
-        }
-        Optional<Duration> wait = throttle.acquire(keys, now, interval);
-        if (wait.isPresent()) {
-            throw ApiException.tooManyRequests(TOO_FAST, wait.get());
-        }
+        return keys;
     }
 
     /**

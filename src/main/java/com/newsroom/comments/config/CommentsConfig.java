@@ -26,6 +26,26 @@ public interface CommentsConfig {
 
     PublicCache publicCache();
 
+    Write write();
+
+    interface Write {
+        /** Most comments stored in one transaction. */
+        @WithDefault("64")
+        int maxBatch();
+
+        /** Threads storing batches: with two, one batch is prepared while the other commits. */
+        @WithDefault("2")
+        int writers();
+
+        /** Comments waiting to be stored at most; beyond that, submissions get 503 with Retry-After. */
+        @WithDefault("4096")
+        int queueCapacity();
+
+        /** How long a submission waits to be stored before it gets 503. */
+        @WithDefault("30s")
+        Duration timeout();
+    }
+
     interface PublicCache {
         /** How long a cached page may be served; a change through another instance shows after this. 0 turns caching off. */
         @WithDefault("2s")

@@ -34,27 +34,47 @@ public class ModerationService {
     }
 
     /**
+     * The whole decision for one comment, with the database look-up of the author's history.
+     *
      * @param article the article, or null when it has no record yet
      * @param submission a normalised submission
      */
     public ModerationOutcome moderate(Article article, CommentSubmission submission, String ipAddress) {
-        return metrics.moderationTime().record(() -> decide(article, submission, ipAddress));
+        ActiveRules.Snapshot snapshot = rules.current();
+        List<ModerationReason> found = evaluate(snapshot, submission, ipAddress);
+        boolean trusted = snapshot.firstComment() == null || isTrusted(submission.email());
+        return decide(snapshot.firstComment(), found, article, trusted);
     }
 
-    private ModerationOutcome decide(Article article, CommentSubmission submission, String ipAddress) {
-        ActiveRules.Snapshot snapshot = rules.current();
-        Verdict verdict = snapshot.engine().evaluate(new Submission(submission.name(), submission.text(),
-                submission.email(), submission.website(), ipAddress));
-        List<ModerationReason> reasons = new ArrayList<>(verdict.reasons().size() + 2);
-        for (Reason reason : verdict.reasons()) {
-            reasons.add(toReason(reason));
-        }
+    /** The compiled rules alone: no database, so it runs before a comment joins a write batch. */
+    public List<ModerationReason> evaluate(ActiveRules.Snapshot snapshot, CommentSubmission submission,
+            String ipAddress) {
+        return metrics.moderationTime().record(() -> {
+            Verdict verdict = snapshot.engine().evaluate(new Submission(submission.name(), submission.text(),
+                    submission.email(), submission.website(), ipAddress));
+            List<ModerationReason> reasons = new ArrayList<>(verdict.reasons().size() + 2);
+            for (Reason reason : verdict.reasons()) {
+                reasons.add(toReason(reason));
+            }
+            return reasons;
+        });
+    }
+
+    /**
+     * Adds what the engine cannot know (the article's premoderation, the author's history) to its
+     * reasons and picks the most severe action.
+     *
+     * @param firstComment the active first-comment rule, or null
+     * @param trustedAuthor whether a moderator has approved a comment by this author before
+     */
+    public static ModerationOutcome decide(ActiveRules.FirstCommentRule firstComment, List<ModerationReason> engineReasons,
+            Article article, boolean trustedAuthor) {
+        List<ModerationReason> reasons = new ArrayList<>(engineReasons);
         if (article != null && article.premoderate) {
             reasons.add(new ModerationReason(null, "PREMODERATION", null, null, null, null, RuleAction.HOLD.name(),
                     "Every comment on this article is held for a moderator."));
         }
-        ActiveRules.FirstCommentRule firstComment = snapshot.firstComment();
-        if (firstComment != null && !isTrusted(submission.email())) {
+        if (firstComment != null && !trustedAuthor) {
             reasons.add(new ModerationReason(firstComment.ruleId(), "FIRST_COMMENT", "email", null, null, null,
                     firstComment.action().name(), "The author has no comment approved by a moderator yet."));
         }

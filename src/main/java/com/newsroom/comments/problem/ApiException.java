@@ -57,6 +57,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(429, "too-many-requests", "Too many requests", detail, null, retryAfter);
     }
 
+    public static ApiException unavailable(String detail, Duration retryAfter) {
+        return new ApiException(503, "service-unavailable", "Service unavailable", detail, null, retryAfter);
+    }
+
     public static ApiException preconditionFailed(String detail) {
         return new ApiException(412, "precondition-failed", "Precondition failed", detail, null, null);
     }

@@ -163,7 +163,7 @@ public class ProblemMappers {
                 .toResponse(path(uri)).build();
     }
 
-    static boolean isDatabaseUnavailable(Throwable e) {
+    public static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
                 return true;

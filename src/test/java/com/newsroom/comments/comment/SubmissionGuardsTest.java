@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -93,6 +96,100 @@ class SubmissionGuardsTest {
             pool.shutdownNow();
         }
         assertEquals(1, comments.count("articleId", articleId));
+    }
+
+    /** Many at once end up in shared write batches: each must still be answered as if it came alone. */
+    @Test
+    void concurrentMixedSubmissionsAreEachAnsweredAsIfAlone() throws Exception {
+        String articleId = "batch-" + UUID.randomUUID();
+        String email = "batch-" + UUID.randomUUID() + "@example.com";
+        List<Callable<Integer>> distinct = new ArrayList<>();
+        List<Callable<Integer>> sameIp = new ArrayList<>();
+        List<Callable<Integer>> sameText = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String ip = "198.18.1." + (i + 1);
+            String text = "Reader " + i + " has a distinct opinion " + UUID.randomUUID();
+            distinct.add(() -> post(articleId, ip, Map.of("name", "Reader " + ip, "text", text)));
+        }
+        for (int i = 0; i < 6; i++) {
+            String text = "One reader, many thoughts " + UUID.randomUUID();
+            sameIp.add(() -> post(articleId, "198.18.2.1", Map.of("name", "Hasty", "text", text)));
+        }
+        for (int i = 0; i < 6; i++) {
+            String ip = "198.18.3." + (i + 1);
+            sameText.add(() -> post(articleId, ip, Map.of("name", "Echo", "email", email, "text", "Same words again")));
+        }
+        List<Integer> distinctStatuses = new ArrayList<>();
+        List<Integer> sameIpStatuses = new ArrayList<>();
+        List<Integer> sameTextStatuses = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(28);
+        try {
+            List<Callable<Integer>> all = new ArrayList<>(distinct);
+            all.addAll(sameIp);
+            all.addAll(sameText);
+            List<Future<Integer>> futures = pool.invokeAll(all);
+            for (int i = 0; i < futures.size(); i++) {
+                (i < 16 ? distinctStatuses : i < 22 ? sameIpStatuses : sameTextStatuses).add(futures.get(i).get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(201), distinctStatuses.stream().distinct().toList(), distinctStatuses.toString());
+        assertEquals(1, sameIpStatuses.stream().filter(s -> s == 201).count(), sameIpStatuses.toString());
+        assertEquals(5, sameIpStatuses.stream().filter(s -> s == 429).count(), sameIpStatuses.toString());
+        assertEquals(1, sameTextStatuses.stream().filter(s -> s == 201).count(), sameTextStatuses.toString());
+        assertEquals(5, sameTextStatuses.stream().filter(s -> s == 409 || s == 429).count(), sameTextStatuses.toString());
+        assertEquals(18, comments.count("articleId", articleId));
+    }
+
+    /**
+     * A batch that fails as a whole (here a unique-key violation that a trigger raises for one comment,
+     * as a race with another instance would) is stored one comment per transaction: the others are kept.
+     */
+    @Test
+    void aFailingBatchIsRetriedOneByOne() throws Exception {
+        String articleId = "race-" + UUID.randomUUID();
+        try (Connection db = testDatabase(); Statement sql = db.createStatement()) {
+            sql.execute("""
+                    create or replace function simulate_dedup_race() returns trigger language plpgsql as $$
+                    begin
+                        raise exception using errcode = 'unique_violation',
+                            message = 'duplicate key value violates unique constraint "comment_dedup_key_idx"';
+                    end $$""");
+            sql.execute("""
+                    create trigger simulate_dedup_race before insert on comment for each row
+                    when (new.text like '%simulated-race%') execute function simulate_dedup_race()""");
+            try {
+                List<Callable<Integer>> calls = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    String ip = "198.18.4." + (i + 1);
+                    String text = (i == 5 ? "simulated-race " : "Innocent bystander ") + UUID.randomUUID();
+                    calls.add(() -> post(articleId, ip, Map.of("name", "Reader " + ip, "text", text)));
+                }
+                ExecutorService pool = Executors.newFixedThreadPool(12);
+                List<Integer> statuses = new ArrayList<>();
+                try {
+                    for (Future<Integer> f : pool.invokeAll(calls)) {
+                        statuses.add(f.get());
+                    }
+                } finally {
+                    pool.shutdownNow();
+                }
+                assertEquals(409, statuses.get(5), statuses.toString());
+                assertEquals(11, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+                assertEquals(11, comments.count("articleId", articleId));
+            } finally {
+                sql.execute("drop trigger simulate_dedup_race on comment");
+                sql.execute("drop function simulate_dedup_race()");
+            }
+        }
+    }
+
+    private static Connection testDatabase() throws Exception {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
     }
 
     @Test

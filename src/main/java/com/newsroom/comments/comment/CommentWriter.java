@@ -1,0 +1,195 @@
+package com.newsroom.comments.comment;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.logging.Logger;
+
+import com.newsroom.comments.config.CommentsConfig;
+import com.newsroom.comments.moderation.ModerationMetrics;
+import com.newsroom.comments.problem.ApiException;
+import com.newsroom.comments.problem.ProblemMappers;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Stores comments in group commits. When a story breaks, hundreds of readers post at once; one
+ * transaction per comment would spend the database's time on round trips and commits. Request threads
+ * hand a moderated draft to a queue and wait; each writer thread takes every draft queued meanwhile (up
+ * to {@code comments.write.max-batch}) and stores them in one transaction ({@link CommentStore}). Under
+ * light load a batch is a single comment, so nothing waits for a batch to fill.
+ * <p>
+ * A batch that fails as a whole (a unique-key race or a deadlock with another instance, a lost
+ * connection) is retried one draft per transaction, so one draft's conflict never fails the others.
+ */
+@ApplicationScoped
+public class CommentWriter {
+
+    private static final Logger LOG = Logger.getLogger(CommentWriter.class);
+    static final String BUSY = "Too many comments are waiting to be stored. Please try again in a moment.";
+
+    private record Pending(CommentDraft draft, CompletableFuture<Comment> result) {
+    }
+
+    private final CommentStore store;
+    private final ModerationMetrics metrics;
+    private final Event<PublicCommentsChanged> changes;
+    private final BlockingQueue<Pending> queue;
+    private final int maxBatch;
+    private final Duration timeout;
+    private final DistributionSummary batchSizes;
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean running = true;
+
+    public CommentWriter(CommentStore store, ModerationMetrics metrics, Event<PublicCommentsChanged> changes,
+            CommentsConfig config, MeterRegistry registry) {
+        this.store = store;
+        this.metrics = metrics;
+        this.changes = changes;
+        this.queue = new ArrayBlockingQueue<>(config.write().queueCapacity());
+        this.maxBatch = config.write().maxBatch();
+        this.timeout = config.write().timeout();
+        this.batchSizes = DistributionSummary.builder("comments.write.batch.size")
+                .description("Comments stored per transaction").register(registry);
+        for (int i = 1; i <= config.write().writers(); i++) {
+            Thread writer = new Thread(this::run, "comment-writer-" + i);
+            writer.setDaemon(true);
+            writers.add(writer);
+            writer.start();
+        }
+    }
+
+    /**
+     * Stores the draft, or throws the {@link ApiException} that refused it (403, 409, 429; 503 when
+     * the queue is full or storing took longer than {@code comments.write.timeout}), or the database's
+     * failure.
+     */
+    public Comment write(CommentDraft draft) {
+        Pending pending = new Pending(draft, new CompletableFuture<>());
+        if (!running || !queue.offer(pending)) {
+            throw ApiException.unavailable(BUSY, Duration.ofSeconds(1));
+        }
+        try {
+            return pending.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            // It may still be stored: the client's retry is then answered as a duplicate.
+            throw ApiException.unavailable(BUSY, Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.unavailable(BUSY, Duration.ofSeconds(1));
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                batchSizes.record(batch.size());
+                storeBatch(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // Never lose the thread; every pending draft has been answered by storeBatch.
+                LOG.error("Comment writer failed", e);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void storeBatch(List<Pending> batch) {
+        List<CommentDraft> drafts = new ArrayList<>(batch.size());
+        for (Pending pending : batch) {
+            drafts.add(pending.draft());
+        }
+        List<CommentStore.Result> results;
+        try {
+            results = QuarkusTransaction.requiringNew().call(() -> store.store(drafts));
+        } catch (RuntimeException e) {
+            if (batch.size() > 1 && !ProblemMappers.isDatabaseUnavailable(e)) {
+                LOG.debugf("A batch of %d comments failed (%s); storing them one by one", batch.size(), e.toString());
+                for (Pending pending : batch) {
+                    storeBatch(List.of(pending));
+                }
+            } else {
+                for (Pending pending : batch) {
+                    pending.result().completeExceptionally(asDuplicate(e, pending.draft()));
+                }
+            }
+            return;
+        }
+        Set<String> changedArticles = new LinkedHashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            CommentStore.Result result = results.get(i);
+            if (result.refusal() != null) {
+                batch.get(i).result().completeExceptionally(result.refusal());
+                continue;
+            }
+            Comment comment = result.comment();
+            if (comment.status == CommentStatus.APPROVED) {
+                changedArticles.add(comment.articleId);
+            }
+            metrics.submitted(comment.status, comment.reasons);
+        }
+        // After the commit: the public pages of these articles are out of date now, not before.
+        changedArticles.forEach(articleId -> changes.fire(new PublicCommentsChanged(articleId)));
+        for (int i = 0; i < batch.size(); i++) {
+            if (results.get(i).comment() != null) {
+                batch.get(i).result().complete(results.get(i).comment());
+            }
+        }
+    }
+
+    /** A concurrent double submit through another instance got there first: the unique dedup key refused this one. */
+    private static RuntimeException asDuplicate(RuntimeException e, CommentDraft draft) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation && draft.dedupKey() != null
+                    && violation.getConstraintName() != null && violation.getConstraintName().contains("dedup")) {
+                return ApiException.duplicate(CommentService.DUPLICATE);
+            }
+        }
+        return e;
+    }
+
+    /** Stops taking drafts and stores the queued ones before the application stops. */
+    @PreDestroy
+    void stop() {
+        running = false;
+        for (Thread writer : writers) {
+            try {
+                writer.join(timeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
