@@ -10,23 +10,22 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A reader's comment on an article, with what only moderators may see (e-mail, IP, reasons). */
+/**
+ * A reader's comment on an article, with what only moderators may see (e-mail, IP, reasons). Hibernate
+ * reads and updates comments; new ones are inserted in batches by {@link CommentStore}.
+ */
 @Entity
 public class Comment extends PanacheEntityBase {
 
+    /** Assigned from comment_seq by {@link CommentIds}: new comments are inserted by {@link CommentStore}. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "comment_seq")
-    @SequenceGenerator(name = "comment_seq", sequenceName = "comment_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "article_id", nullable = false)

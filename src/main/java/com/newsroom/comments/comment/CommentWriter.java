@@ -1,9 +1,11 @@
 package com.newsroom.comments.comment;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -16,7 +18,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
-import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import com.newsroom.comments.config.CommentsConfig;
@@ -170,10 +171,15 @@ public class CommentWriter {
 
     /** A concurrent double submit through another instance got there first: the unique dedup key refused this one. */
     private static RuntimeException asDuplicate(RuntimeException e, CommentDraft draft) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException violation && draft.dedupKey() != null
-                    && violation.getConstraintName() != null && violation.getConstraintName().contains("dedup")) {
-                return ApiException.duplicate(CommentService.DUPLICATE);
+        if (draft.dedupKey() == null) {
+            return e;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+                if ("23505".equals(sql.getSQLState()) && sql.getMessage() != null
+                        && sql.getMessage().toLowerCase(Locale.ROOT).contains("dedup")) {
+                    return ApiException.duplicate(CommentService.DUPLICATE);
+                }
             }
         }
         return e;

@@ -1,67 +1,78 @@
 package com.newsroom.comments.comment;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
-
 /**
  * Flood control that holds across every instance: the last submission time per author key lives in
- * the database, and each write batch locks the rows of its authors' keys until it commits, so
- * concurrent batches (on this or another instance) judge one author one after the other.
+ * the database ({@code submission_throttle}), and each write batch locks the rows of its authors' keys
+ * until it commits, so concurrent batches (on this or another instance) judge one author one after the
+ * other. Plain JDBC on the batch's connection and transaction.
  */
-@ApplicationScoped
-public class SubmissionThrottle {
+final class SubmissionThrottle {
 
-    /** Keys per statement: two parameters each, well under the drivers' limits. */
+    /** Keys per statement: well under the drivers' parameter limits. */
     private static final int CHUNK = 500;
 
-    @Inject
-    EntityManager em;
+    private SubmissionThrottle() {
+    }
 
     /**
-     * Locks the rows of {@code keys} for the caller's transaction, creating the missing ones first
-     * (as "never posted"), so that a concurrent first comment of the same author waits too.
-     * Keys are sorted: two batches always lock shared rows in the same order.
+     * Locks the rows of {@code keys} for the transaction, creating the missing ones first (as "never
+     * posted"), so that a concurrent first comment of the same author waits too. Keys are sorted: two
+     * batches always lock shared rows in the same order.
      *
-     * @return the locked rows by key; set {@code lastSubmittedAt} on them to record a submission
+     * @return the last submission time of every key
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Map<String, SubmissionThrottleEntry> lock(SortedSet<String> keys) {
-        Map<String, SubmissionThrottleEntry> rows = new HashMap<>(keys.size() * 2);
+    static Map<String, Instant> lock(Connection db, SortedSet<String> keys) throws SQLException {
+        Map<String, Instant> last = new HashMap<>(keys.size() * 2);
         List<String> all = List.copyOf(keys);
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            insertMissing(chunk);
-            for (SubmissionThrottleEntry row : em.createQuery(
-                    "from SubmissionThrottleEntry t where t.key in ?1 order by t.key", SubmissionThrottleEntry.class)
-                    .setParameter(1, chunk)
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getResultList()) {
-                rows.put(row.key, row);
+            // ON CONFLICT DO NOTHING works on PostgreSQL and on H2 in PostgreSQL mode.
+            try (PreparedStatement insert = db.prepareStatement("insert into submission_throttle (throttle_key, last_submitted_at) values "
+                    + Sql.rows(chunk.size(), "(?, ?)") + " on conflict do nothing")) {
+                int p = 1;
+                for (String key : chunk) {
+                    insert.setString(p++, key);
+                    insert.setObject(p++, Sql.timestamp(Instant.EPOCH));
+                }
+                insert.executeUpdate();
+            }
+            try (PreparedStatement select = db.prepareStatement("select throttle_key, last_submitted_at from submission_throttle where throttle_key in ("
+                    + Sql.placeholders(chunk.size()) + ") order by throttle_key for update")) {
+                Sql.bind(select, 1, chunk);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        last.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+                    }
+                }
             }
         }
-        return rows;
+        return last;
     }
 
-    /** ON CONFLICT DO NOTHING works on PostgreSQL and on H2 in PostgreSQL mode. */
-    private void insertMissing(List<String> keys) {
-        StringBuilder sql = new StringBuilder("insert into submission_throttle (throttle_key, last_submitted_at) values ");
-        for (int i = 0; i < keys.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?").append(i + 2).append(", ?1)");
+    /** Records the admitted submissions (the rows are locked by {@link #lock} already). */
+    static void record(Connection db, Map<String, Instant> admitted) throws SQLException {
+        if (admitted.isEmpty()) {
+            return;
         }
-        var insert = em.createNativeQuery(sql.append(" on conflict do nothing").toString())
-                .setParameter(1, Instant.EPOCH);
-        for (int i = 0; i < keys.size(); i++) {
-            insert.setParameter(i + 2, keys.get(i));
+        try (PreparedStatement update = db.prepareStatement(
+                "update submission_throttle set last_submitted_at = ? where throttle_key = ?")) {
+            for (Map.Entry<String, Instant> entry : admitted.entrySet()) {
+                update.setObject(1, Sql.timestamp(entry.getValue()));
+                update.setString(2, entry.getKey());
+                update.addBatch();
+            }
+            update.executeBatch();
         }
-        insert.executeUpdate();
     }
 }
