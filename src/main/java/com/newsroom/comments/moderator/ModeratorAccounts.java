@@ -29,8 +29,13 @@ public class ModeratorAccounts {
     static final int MIN_PASSWORD = 12;
     static final int MAX_PASSWORD = 72; // bcrypt reads at most 72 bytes
 
-    /** A hash to check unknown usernames against, so that they take as long as known ones. */
-    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("no-such-moderator-password");
+    /**
+     * A hash to check unknown usernames against, so that they take as long as known ones: the bcrypt
+     * (cost 10, as {@link BcryptUtil#bcryptHash(String)} makes) of {@link #DUMMY_PASSWORD}. A constant, not
+     * hashed when the class loads: that bcrypt ran on the start-up path, in a JVM not yet warm.
+     */
+    static final String DUMMY_HASH = "$2a$10$tyqdGbfiQYFH39ohvobjDOfyu1apOrMzSqgkW6MAAcMU9aSvrA1vu";
+    static final String DUMMY_PASSWORD = "no-such-moderator-password";
 
     private final CommentsConfig.Login login;
 

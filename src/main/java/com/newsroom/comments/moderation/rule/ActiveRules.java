@@ -15,6 +15,8 @@ import com.newsroom.comments.moderation.engine.InvalidRuleException;
 import com.newsroom.comments.moderation.engine.RuleAction;
 import com.newsroom.comments.moderation.engine.RuleDefinition;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
@@ -22,6 +24,10 @@ import io.quarkus.scheduler.Scheduled;
  * The rules in force on this instance, compiled once and swapped atomically. Every instance polls the
  * shared rule-set revision, so a change made through any instance is in force everywhere within one
  * poll interval ({@code comments.rules.refresh-interval}); the changing instance reloads at once.
+ * <p>
+ * The first load runs in the background from start-up (loading and compiling a large rule set took
+ * about 0.3 s of the start-up path). Nothing is ever moderated without the rules: {@link #current()}
+ * waits for that first load, or does it itself if it failed.
  */
 @ApplicationScoped
 public class ActiveRules {
@@ -46,15 +52,37 @@ public class ActiveRules {
     }
 
     void onStart(@Observes StartupEvent event) {
+        Thread loader = new Thread(this::initialLoad, "rules-initial-load");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    void initialLoad() {
+        ManagedContext requestContext = Arc.container().requestContext();
+        boolean activated = !requestContext.isActive();
+        if (activated) {
+            requestContext.activate();
+        }
         try {
-            reload();
+            loadIfNone();
         } catch (RuntimeException e) {
             // Start anyway: the first comment (or the next poll) loads the rules once the database answers.
             LOG.warnf("Could not load the moderation rules at start: %s", e.toString());
+        } finally {
+            if (activated) {
+                requestContext.terminate();
+            }
         }
     }
 
+    /** The rules in force; the first call after start-up waits for them to be loaded. */
     public Snapshot current() {
+        Snapshot snapshot = current.get();
+        return snapshot == NONE ? loadIfNone() : snapshot;
+    }
+
+    /** Loads the rules unless a load (the one from start-up, which holds the lock meanwhile) put them in force. */
+    synchronized Snapshot loadIfNone() {
         Snapshot snapshot = current.get();
         return snapshot == NONE ? reload() : snapshot;
     }
@@ -63,7 +91,9 @@ public class ActiveRules {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         try {
-            if (store.revision() != current.get().revision()) {
+            if (current.get() == NONE) {
+                loadIfNone();
+            } else if (store.revision() != current.get().revision()) {
                 reload();
             }
         } catch (RuntimeException e) {

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Start-up time of the packaged service: launch of quarkus-run.jar -> first 200 from /q/health/ready,
+# repeated RUNS times; prints each run, then min and median. The app is stopped after each run.
+#
+# Run from the repository root:   bench/startup.sh
+# Environment:
+#   RUNS=5             how many launches                 PORT=8097        HTTP port of the app
+#   BENCH_DB=startup_bench   database (created if missing)
+#   FRESH=1            drop and recreate the database before every run (Flyway migrates it, the first
+#                      admin is created); FRESH=0 keeps it (one unmeasured launch migrates it first)
+#   JAVA=java          the java launcher (e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java)
+#   JAVA_OPTS=...      JVM options (default: the ones bench/load.sh uses)
+#   APP_DIR=target/quarkus-app   where quarkus-run.jar is (launched from the repository root, as bench/load.sh does)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+RUNS=${RUNS:-5}
+PORT=${PORT:-8097}
+DB=${BENCH_DB:-startup_bench}
+FRESH=${FRESH:-1}
+JAVA=${JAVA:-java}
+JAVA_OPTS=${JAVA_OPTS--Xmx256m -XX:+UseSerialGC}
+APP_DIR=${APP_DIR:-target/quarkus-app}
+OUT=$ROOT/target/startup
+mkdir -p "$OUT"
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+
+case "$DB" in
+  test|test_main|test_widget|comments_bench|postgres|template0|template1) echo "refusing to use database '$DB'" >&2; exit 1 ;;
+esac
+[ -f "$APP_DIR/quarkus-run.jar" ] || { echo "$APP_DIR/quarkus-run.jar missing: build first" >&2; exit 1; }
+
+export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB
+export QUARKUS_DATASOURCE_USERNAME=postgres
+export QUARKUS_HTTP_PORT=$PORT
+export COMMENTS_ADMIN_USERNAME=admin
+export COMMENTS_ADMIN_PASSWORD=bench-admin-password
+
+recreate() { psql -q -d postgres -v ON_ERROR_STOP=1 -c "drop database if exists $DB with (force)" -c "create database $DB"; }
+exists() { [ "$(psql -At -d postgres -c "select count(*) from pg_database where datname = '$DB'")" = 1 ]; }
+
+APP_PID=""
+stop_app() {
+  [ -f "$OUT/app.pid" ] && APP_PID=$(cat "$OUT/app.pid") && rm -f "$OUT/app.pid"
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$APP_PID" 2>/dev/null || true
+  fi
+  APP_PID=""
+}
+trap stop_app EXIT
+
+launch() { # log-file -> prints ms to ready
+  local log=$1 t0 code
+  t0=$(date +%s%N)
+  # shellcheck disable=SC2086
+  "$JAVA" $JAVA_OPTS -jar "$APP_DIR/quarkus-run.jar" >"$log" 2>&1 &
+  local pid=$!
+  echo "$pid" >"$OUT/app.pid"
+  for _ in $(seq 1 6000); do
+    kill -0 "$pid" 2>/dev/null || { tail -20 "$log" >&2; echo "the app exited during start-up" >&2; exit 1; }
+    code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/q/health/ready" || true)
+    if [ "$code" = 200 ]; then
+      # wall ms, and the CPU ms the JVM used until then (user + system; less sensitive to a busy machine)
+      echo "$(( ($(date +%s%N) - t0) / 1000000 )) $(awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$pid/stat")"
+      return
+    fi
+    sleep 0.01
+  done
+  echo "not ready within 60 s (see $log)" >&2; exit 1
+}
+
+if [ "$FRESH" != 1 ]; then
+  exists || recreate
+  launch "$OUT/prepare.log" >/dev/null
+  stop_app
+fi
+
+TIMES=()
+CPUS=()
+for i in $(seq 1 "$RUNS"); do
+  [ "$FRESH" = 1 ] && recreate
+  read -r ms cpu < <(launch "$OUT/run-$i.log")
+  stop_app
+  started=$(grep -o 'started in [0-9.]*s' "$OUT/run-$i.log" | head -1 || true)
+  echo "run $i: ${ms} ms to ready, ${cpu} ms CPU (Quarkus: ${started:-?}; load average $(cut -d' ' -f1 /proc/loadavg))"
+  TIMES+=("$ms")
+  CPUS+=("$cpu")
+done
+printf '%s\n' "${TIMES[@]}" | sort -n | awk -v fresh="$FRESH" '{a[NR]=$1} END {
+  printf "min %d ms, median %d ms, max %d ms over %d runs (%s database)\n", a[1], a[int((NR+1)/2)], a[NR], NR,
+    fresh == 1 ? "fresh" : "existing" }'
+printf '%s\n' "${CPUS[@]}" | sort -n | awk '{a[NR]=$1} END { printf "CPU until ready: min %d ms, median %d ms\n", a[1], a[int((NR+1)/2)] }'

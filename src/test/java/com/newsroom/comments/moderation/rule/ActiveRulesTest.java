@@ -1,0 +1,78 @@
+package com.newsroom.comments.moderation.rule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+/** The first load of the rules runs in the background at start; nothing may be moderated before it. */
+class ActiveRulesTest {
+
+    /** A store whose loads wait for {@link #release} and count themselves; the first {@code failures} fail. */
+    static class SlowStore extends RuleStore {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger loads = new AtomicInteger();
+        final int failures;
+
+        SlowStore(int failures) {
+            super(null, null);
+            this.failures = failures;
+        }
+
+        @Override
+        public RuleSetData loadEnabled() {
+            int n = loads.incrementAndGet();
+            started.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            if (n <= failures) {
+                throw new IllegalStateException("database away");
+            }
+            return new RuleSetData(7, List.of());
+        }
+
+        @Override
+        public long revision() {
+            return 7;
+        }
+    }
+
+    @Test
+    void aRequestDuringTheFirstLoadWaitsForItAndDoesNotLoadAgain() throws Exception {
+        SlowStore store = new SlowStore(0);
+        ActiveRules rules = new ActiveRules(store);
+        CompletableFuture<ActiveRules.Snapshot> startup = CompletableFuture.supplyAsync(rules::loadIfNone);
+        assertEquals(true, store.started.await(10, TimeUnit.SECONDS));
+        CompletableFuture<ActiveRules.Snapshot> request = CompletableFuture.supplyAsync(rules::current);
+        Thread.sleep(100);
+        assertEquals(false, request.isDone(), "a comment must not be moderated before the rules are in force");
+        store.release.countDown();
+        ActiveRules.Snapshot loaded = startup.get(10, TimeUnit.SECONDS);
+        assertSame(loaded, request.get(10, TimeUnit.SECONDS));
+        assertEquals(7, loaded.revision());
+        assertEquals(1, store.loads.get());
+        assertSame(loaded, rules.current());
+        assertEquals(1, store.loads.get());
+    }
+
+    @Test
+    void whenTheFirstLoadFailsTheNextRequestLoads() throws Exception {
+        SlowStore store = new SlowStore(1);
+        store.release.countDown();
+        ActiveRules rules = new ActiveRules(store);
+        assertThrows(IllegalStateException.class, rules::loadIfNone);
+        assertEquals(7, rules.current().revision());
+        assertEquals(2, store.loads.get());
+    }
+}
