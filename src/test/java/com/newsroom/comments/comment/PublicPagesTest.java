@@ -141,4 +141,16 @@ class PublicPagesTest {
         org.junit.jupiter.api.Assertions.assertFalse(Gzip.accepted("gzip; q=0.0, *"));
         org.junit.jupiter.api.Assertions.assertFalse(Gzip.accepted("*;q=0"));
     }
+
+    @Test
+    void onOtherDatabasesTheChannelIsOff() {
+        // Dev mode runs on H2: no pg_notify there, and nobody to tell (null datasource: any use would fail).
+        PublicPagesChannel channel = new PublicPagesChannel(pages, null, null, config(Duration.ofMinutes(1)),
+                "h2", java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
+        channel.send(new PublicCommentsChanged("a"));
+        channel.start(null);
+        channel.stop(null);
+        assertTrue(PublicPagesChannel.isPostgres("postgresql"));
+        org.junit.jupiter.api.Assertions.assertFalse(PublicPagesChannel.isPostgres("h2"));
+    }
 }
