@@ -5,6 +5,8 @@
 --                and texts distinct across runs, so the flood and duplicate rules never fire)
 --   BENCH_TERMS  file with the imported moderation terms, one per line (post/mixed only)
 --   BENCH_HOT    share of GETs and POSTs on the 20 hot articles (default 0.8)
+--   BENCH_GZIP   GETs send "Accept-Encoding: gzip" as browsers do (default); 0 asks for plain JSON
+--                (load.sh sets it from GZIP)
 
 local M = {}
 
@@ -12,6 +14,7 @@ M.name = os.getenv("BENCH_NAME") or "bench"
 M.run = tonumber(os.getenv("BENCH_RUN") or "1")
 M.hot_share = tonumber(os.getenv("BENCH_HOT") or "0.8")
 M.articles = 1000
+M.gzip = os.getenv("BENCH_GZIP") ~= "0"
 M.hot = 20
 
 function M.article()
@@ -127,9 +130,11 @@ function M.post_request()
   }, body)
 end
 
+local get_headers = { ["Accept"] = "application/json" }
+if M.gzip then get_headers["Accept-Encoding"] = "gzip" end
+
 function M.get_request()
-  return wrk.format("GET", "/api/articles/" .. M.article() .. "/comments?page=0&size=20",
-    { ["Accept"] = "application/json" })
+  return wrk.format("GET", "/api/articles/" .. M.article() .. "/comments?page=0&size=20", get_headers)
 end
 
 -- --- results --------------------------------------------------------------------------------
@@ -148,9 +153,11 @@ function M.done(summary, latency, requests)
   local rps = summary.requests / secs
   local e = summary.errors
   local socket_errors = e.connect + e.read + e.write + e.timeout
-  print(string.format("BENCH_RESULT name=%s requests=%d rps=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f non2xx=%d socket_errors=%d",
+  -- wrk counts every byte it reads: status line, headers and body.
+  local avg_bytes = summary.requests > 0 and summary.bytes / summary.requests or 0
+  print(string.format("BENCH_RESULT name=%s requests=%d rps=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f non2xx=%d socket_errors=%d avg_bytes=%.0f",
     M.name, summary.requests, rps, latency:percentile(50) / 1000, latency:percentile(90) / 1000,
-    latency:percentile(99) / 1000, latency.max / 1000, e.status, socket_errors))
+    latency:percentile(99) / 1000, latency.max / 1000, e.status, socket_errors, avg_bytes))
   if e.status > 0 or socket_errors > 0 then
     print(string.format("BENCH_FAILED %s: %d non-2xx/3xx responses, %d socket errors", M.name, e.status, socket_errors))
   end

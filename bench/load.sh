@@ -16,6 +16,7 @@
 #                      (live|get|post|mixed) into target/bench-<name>.jfr; bench/jfr-top.sh prints its hot spots
 #   WORKLOADS="live get post mixed pgbench"   which runs to do, in this order
 #   ARTICLES=1000 COMMENTS=200000 TERMS=10000 seed sizes
+#   GZIP=1             GETs send "Accept-Encoding: gzip" as browsers do; GZIP=0 asks for plain JSON
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,6 +47,7 @@ fi
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 JFR_WORKLOAD=${JFR_WORKLOAD:-}
 JAVA=${JAVA:-java}
+GZIP=${GZIP:-1}   # passed to wrk as BENCH_GZIP (gzip(1) itself reads a GZIP variable)
 ADMIN_USER=admin
 ADMIN_PASSWORD=bench-admin-password
 PGHOST=127.0.0.1
@@ -170,7 +172,7 @@ echo "sanity: plain -> $s1, with term '$TERM1' -> $s2, forwarded IPs stored: $ip
 # --- runs ----------------------------------------------------------------------------------------
 RUN=0
 FAILED_RUNS=""
-declare -A RPS P50 P99 NON2XX SOCKERR
+declare -A RPS P50 P99 NON2XX SOCKERR BYTES
 
 run_wrk() { # name script path measured(0/1) duration
   local name=$1 script=$2 path=$3 measured=$4 dur=$5 out
@@ -181,7 +183,7 @@ run_wrk() { # name script path measured(0/1) duration
       filename="$PWD/target/bench-$name.jfr" >/dev/null
     echo "(recording JFR to target/bench-$name.jfr)"
   fi
-  BENCH_NAME=$name BENCH_RUN=$RUN BENCH_TERMS=$TERMS_FILE \
+  BENCH_NAME=$name BENCH_RUN=$RUN BENCH_TERMS=$TERMS_FILE BENCH_GZIP=$GZIP \
     wrk -t "$THREADS" -c "$CONNECTIONS" -d "${dur}s" --latency -s "bench/$script" "$BASE$path" >"$out" 2>&1 || true
   local line
   line=$(grep '^BENCH_RESULT' "$out" || true)
@@ -192,7 +194,7 @@ run_wrk() { # name script path measured(0/1) duration
     k=${kv%%=*}; v=${kv#*=}
     case $k in
       rps) RPS[$name]=$v ;; p50_ms) P50[$name]=$v ;; p99_ms) P99[$name]=$v ;;
-      non2xx) NON2XX[$name]=$v ;; socket_errors) SOCKERR[$name]=$v ;;
+      non2xx) NON2XX[$name]=$v ;; socket_errors) SOCKERR[$name]=$v ;; avg_bytes) BYTES[$name]=$v ;;
     esac
   done
   if [ "${NON2XX[$name]}" != 0 ] || [ "${SOCKERR[$name]}" != 0 ]; then
@@ -294,7 +296,7 @@ SUMMARY=$OUT/summary.md
   echo "$("$JAVA" -version 2>&1 | head -1), $(psql -At -d postgres -c 'select version()' | cut -d, -f1) (synchronous_commit=$(psql -At -d postgres -c 'show synchronous_commit'), shared_buffers=$(psql -At -d postgres -c 'show shared_buffers')), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
   echo "Load average when the runs ended: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
-  echo "Command: \`DURATION=$DURATION CONNECTIONS=$CONNECTIONS THREADS=$THREADS WARMUP=$WARMUP JAVA_OPTS=\"$JAVA_OPTS\" bench/load.sh\`"
+  echo "Command: \`DURATION=$DURATION CONNECTIONS=$CONNECTIONS THREADS=$THREADS WARMUP=$WARMUP GZIP=$GZIP JAVA_OPTS=\"$JAVA_OPTS\" bench/load.sh\`"
   echo
   echo "| workload ($CONNECTIONS connections, ${DURATION} s) | req/s | p50 ms | p99 ms | non-2xx + socket errors | ratio to ceiling |"
   echo "|---|---:|---:|---:|---:|---|"
@@ -306,6 +308,11 @@ SUMMARY=$OUT/summary.md
   echo
   echo "- Start-up: ${READY_MS} ms from launch to the first 200 from \`/q/health/ready\` (fresh database, Flyway migrates it); Quarkus: \"${STARTED_LINE}\"."
   echo "- Peak RSS: VmHWM $(( HWM_KB / 1024 )) MB at the end (includes start-up and the 10,000-term import); highest VmRSS sampled: $(( RSS_MAX_KB / 1024 )) MB."
+  sizes=""
+  for n in live get post mixed; do
+    [ -n "${BYTES[$n]:-}" ] && sizes="$sizes${sizes:+, }$n ${BYTES[$n]} B"
+  done
+  echo "- Average response size as wrk read it (status line, headers and body; GETs with Accept-Encoding: gzip: $([ "$GZIP" = 0 ] && echo no || echo yes)): ${sizes:-—}."
   echo "- Public first page uses the index: $INDEX_OK."
   echo "- ERROR lines in the app log: $APP_ERRORS."
 } >"$SUMMARY"

@@ -135,21 +135,25 @@ public class CommentResource {
             @Parameter(description = "Zero-based page number", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
             @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-            @QueryParam("size") String size) {
+            @QueryParam("size") String size, @Context HttpHeaders headers) {
         Paging paging = Paging.parse(page, size, 20);
+        boolean gzip = Gzip.accepted(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
         // Hits are usually answered by CachedPageRoute already; a page cached meanwhile is answered on
         // the event loop here, and only a miss goes to a worker thread for the database.
-        byte[] cached = pages.cached(articleId, paging.page(), paging.size());
+        PublicPages.Page cached = pages.cached(articleId, paging.page(), paging.size());
         if (cached != null) {
-            return Uni.createFrom().item(json(cached));
+            return Uni.createFrom().item(json(cached, gzip));
         }
         return Uni.createFrom().item(() -> json(pages.page(articleId, paging.page(), paging.size(),
-                () -> service.approvedPage(articleId, paging.page(), paging.size()).map(PublicComment::of))))
+                () -> service.approvedPage(articleId, paging.page(), paging.size()).map(PublicComment::of)), gzip))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private static Response json(byte[] body) {
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    /** As CachedPageRoute answers: gzipped if the client accepts it, and Vary: Accept-Encoding either way. */
+    private static Response json(PublicPages.Page page, boolean gzip) {
+        Response.ResponseBuilder response = Response.ok(page.body(gzip).getBytes(), MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        return gzip ? response.header(HttpHeaders.CONTENT_ENCODING, Gzip.CODING).build() : response.build();
     }
 
     @GET

@@ -44,10 +44,12 @@ class CommentStore {
     }
 
     private final DataSource dataSource;
+    private final PublicPagesChannel channel;
     private final CommentIds ids = new CommentIds();
 
-    CommentStore(DataSource dataSource) {
+    CommentStore(DataSource dataSource, PublicPagesChannel channel) {
         this.dataSource = dataSource;
+        this.channel = channel;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -102,6 +104,14 @@ class CommentStore {
         }
         SubmissionThrottle.record(db, gate.admitted());
         insert(db, accepted);
+        // One NOTIFY statement for the batch, delivered to the other instances only if it commits.
+        Set<String> published = new TreeSet<>();
+        for (Comment comment : accepted) {
+            if (comment.status == CommentStatus.APPROVED) {
+                published.add(comment.articleId);
+            }
+        }
+        channel.announce(db, published);
         return List.of(results);
     }
 

@@ -160,8 +160,9 @@ public class CommentWriter {
             }
             metrics.submitted(comment.status, comment.reasons);
         }
-        // After the commit: the public pages of these articles are out of date now, not before.
-        changedArticles.forEach(articleId -> changes.fire(new PublicCommentsChanged(articleId)));
+        // After the commit: the public pages of these articles are out of date now, not before. The other
+        // instances were told by the batch's NOTIFY.
+        changedArticles.forEach(articleId -> changes.fire(new PublicCommentsChanged(articleId, true)));
         for (int i = 0; i < batch.size(); i++) {
             if (results.get(i).comment() != null) {
                 batch.get(i).result().complete(results.get(i).comment());

@@ -1,8 +1,13 @@
 package com.newsroom.comments.comment;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,12 +20,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.newsroom.comments.common.PagedList;
 import com.newsroom.comments.config.CommentsConfig;
 
+import io.netty.buffer.Unpooled;
+import io.vertx.core.buffer.Buffer;
+
 /**
- * The first pages of each article's public comments, kept as ready JSON: when a story breaks, thousands
- * of readers load the same page. A change on this instance evicts the article's pages once its
- * transaction has committed; a change made through another instance shows after at most the
- * time-to-live ({@code comments.public-cache.ttl}). The cache is bounded by bytes
- * ({@code comments.public-cache.max-size}): a page of long comments can weigh megabytes.
+ * The first pages of each article's public comments, kept as ready JSON and gzipped JSON: when a story
+ * breaks, thousands of readers load the same page. A change on this instance evicts the article's pages
+ * once its transaction has committed; a change through another instance evicts them when its NOTIFY
+ * arrives ({@link PublicPagesChannel}). The time-to-live ({@code comments.public-cache.ttl}) is the
+ * safety net. The cache is bounded by bytes ({@code comments.public-cache.max-size}), both forms counted:
+ * a page of long comments can weigh megabytes.
  */
 @ApplicationScoped
 public class PublicPages {
@@ -31,7 +40,43 @@ public class PublicPages {
     record Key(String articleId, int page, int size) {
     }
 
-    private final Cache<Key, byte[]> pages;
+    /**
+     * One page as JSON and as gzipped JSON (compressed once, when the page is made). Both live in read-only
+     * direct memory that is never released by a write, so Vert.x and Netty send them without copying.
+     */
+    public record Page(Buffer json, Buffer gzip) {
+
+        static Page of(byte[] json) {
+            return new Page(direct(json), direct(gzip(json)));
+        }
+
+        /** The body to send: gzipped if the client accepts it. */
+        public Buffer body(boolean gzipped) {
+            return gzipped ? gzip : json;
+        }
+
+        int weight() {
+            return json.length() + gzip.length() + 160;
+        }
+
+        private static Buffer direct(byte[] bytes) {
+            ByteBuffer memory = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+            // Freed by the garbage collector with the ByteBuffer; a write's release() must not touch it.
+            return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(memory).asReadOnly()));
+        }
+
+        private static byte[] gzip(byte[] bytes) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+            try (GZIPOutputStream zip = new GZIPOutputStream(out, 8192)) {
+                zip.write(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    private final Cache<Key, Page> pages;
     /** Bumped by every change of an article: a page read before a change must not be cached after it. */
     private final Cache<String, AtomicLong> generations;
     private final ObjectMapper json;
@@ -44,39 +89,48 @@ public class PublicPages {
         this.pages = Caffeine.newBuilder()
                 .expireAfterWrite(ttl)
                 .maximumWeight(config.publicCache().maxSize().asLongValue())
-                .weigher((Key key, byte[] page) -> page.length + 96)
+                .weigher((Key key, Page page) -> page.weight())
                 .build();
         this.generations = Caffeine.newBuilder().expireAfterAccess(ttl.plusMinutes(10)).build();
     }
 
-    /** The page as JSON if it is cached, else null. Never blocks. */
-    public byte[] cached(String articleId, int page, int size) {
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** The page if it is cached, else null. Never blocks. */
+    public Page cached(String articleId, int page, int size) {
         return enabled && page < CACHED_PAGES ? pages.getIfPresent(new Key(articleId, page, size)) : null;
     }
 
-    /** The page as JSON, from the cache or from {@code loader}. */
-    public byte[] page(String articleId, int page, int size, Supplier<PagedList<PublicComment>> loader) {
+    /** The page, from the cache or from {@code loader}. */
+    public Page page(String articleId, int page, int size, Supplier<PagedList<PublicComment>> loader) {
         if (!enabled || page >= CACHED_PAGES) {
-            return write(loader.get());
+            return Page.of(write(loader.get()));
         }
         Key key = new Key(articleId, page, size);
         long generation = generation(articleId).get();
         // One load per page at a time (Caffeine blocks other callers of the same key meanwhile).
-        byte[] json = pages.get(key, k -> write(loader.get()));
+        Page loaded = pages.get(key, k -> Page.of(write(loader.get())));
         if (generation(articleId).get() != generation) {
             // The article changed while this page was read: it may predate the commit, do not keep it.
-            pages.asMap().remove(key, json);
+            pages.asMap().remove(key, loaded);
         }
-        return json;
+        return loaded;
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicCommentsChanged change) {
-        if (change.articleId() == null) {
+        evict(change.articleId());
+    }
+
+    /** Forgets the article's pages (all pages if {@code articleId} is null), including any being read now. */
+    public void evict(String articleId) {
+        if (articleId == null) {
             generations.asMap().values().forEach(AtomicLong::incrementAndGet);
             pages.invalidateAll();
         } else {
-            generation(change.articleId()).incrementAndGet();
-            pages.asMap().keySet().removeIf(key -> key.articleId().equals(change.articleId()));
+            generation(articleId).incrementAndGet();
+            pages.asMap().keySet().removeIf(key -> key.articleId().equals(articleId));
         }
     }
 

@@ -47,12 +47,23 @@ public interface CommentsConfig {
     }
 
     interface PublicCache {
-        /** How long a cached page may be served; a change through another instance shows after this. 0 turns caching off. */
-        @WithDefault("2s")
+        /**
+         * How long a cached page may be served at most. Changes evict pages at once (through LISTEN/NOTIFY on
+         * other instances), so this is a safety net; without {@link #listen()} it is how late a change through
+         * another instance may show. 0 turns caching off.
+         */
+        @WithDefault("60s")
         Duration ttl();
 
+        /**
+         * On PostgreSQL: every change of public comments is announced with NOTIFY in its transaction, and each
+         * instance LISTENs on its own connection and evicts the pages that changed. Ignored on other databases.
+         */
+        @WithDefault("true")
+        boolean listen();
+
         /** Memory the cached pages may take at most; the least used articles go first. */
-        @WithDefault("64M")
+        @WithDefault("32M")
         MemorySize maxSize();
     }
 

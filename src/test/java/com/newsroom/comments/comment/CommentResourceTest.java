@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -296,5 +297,60 @@ class CommentResourceTest {
         // Invalid paging still gets the resource's 400, cached pages or not.
         given().queryParam("size", 0).when().get("/api/articles/{id}/comments", articleId).then().statusCode(400)
                 .contentType(PROBLEM);
+    }
+
+    @TestHTTPResource("/api/articles/")
+    java.net.URL articles;
+
+    java.net.http.HttpResponse<byte[]> raw(String articleId, String query, String acceptEncoding) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(articles.toURI().resolve(articleId + "/comments" + query))
+                .header("Origin", "http://localhost:8080");
+        if (acceptEncoding != null) {
+            request.header("Accept-Encoding", acceptEncoding);
+        }
+        // java.net.http neither asks for gzip nor decompresses by itself.
+        return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static byte[] gunzip(byte[] body) throws java.io.IOException {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void pagesAreGzippedForClientsThatAcceptGzip() throws Exception {
+        String articleId = article();
+        String text = "A comment long enough to be worth compressing. ".repeat(40);
+        post(articleId, Map.of("name", "Ali", "text", text)).statusCode(201);
+        // The first read is a miss (the resource answers), the second a hit (CachedPageRoute answers),
+        // and a deep page is never cached: all three answer alike.
+        for (String query : new String[] { "", "", "?page=5&size=1" }) {
+            var gzipped = raw(articleId, query, "gzip, deflate, br");
+            var plain = raw(articleId, query, null);
+            var refused = raw(articleId, query, "gzip;q=0, identity");
+            for (var response : java.util.List.of(gzipped, plain, refused)) {
+                org.junit.jupiter.api.Assertions.assertEquals(200, response.statusCode());
+                org.junit.jupiter.api.Assertions.assertTrue(response.headers().allValues("Vary").stream()
+                        .anyMatch(v -> v.toLowerCase().contains("accept-encoding")), response.headers().toString());
+                org.junit.jupiter.api.Assertions.assertTrue(response.headers().firstValue("Content-Type").orElse("")
+                        .startsWith("application/json"));
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of("gzip"),
+                    gzipped.headers().firstValue("Content-Encoding"), "query '" + query + "'");
+            org.junit.jupiter.api.Assertions.assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
+            org.junit.jupiter.api.Assertions.assertTrue(refused.headers().firstValue("Content-Encoding").isEmpty());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(plain.body(), gunzip(gzipped.body()));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(plain.body(), refused.body());
+            org.junit.jupiter.api.Assertions.assertEquals(String.valueOf(gzipped.body().length),
+                    gzipped.headers().firstValue("Content-Length").orElse(null));
+            if (query.isEmpty()) {
+                org.junit.jupiter.api.Assertions.assertTrue(gzipped.body().length < plain.body().length / 4,
+                        gzipped.body().length + " bytes gzipped against " + plain.body().length);
+                org.junit.jupiter.api.Assertions.assertTrue(new String(plain.body(), java.nio.charset.StandardCharsets.UTF_8)
+                        .contains(text.strip()));
+            }
+        }
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.math.BigInteger;
@@ -28,6 +30,7 @@ class PublicPagesTest {
         CommentsConfig.PublicCache cache = new CommentsConfig.PublicCache() {
             public Duration ttl() { return ttl; }
             public MemorySize maxSize() { return new MemorySize(BigInteger.valueOf(1 << 20)); }
+            public boolean listen() { return true; }
         };
         return (CommentsConfig) Proxy.newProxyInstance(CommentsConfig.class.getClassLoader(),
                 new Class<?>[] { CommentsConfig.class }, (proxy, method, args) -> {
@@ -50,9 +53,9 @@ class PublicPagesTest {
     @Test
     void aPageIsLoadedOnceThenServedFromTheCache() {
         assertNull(pages.cached("a", 0, 20));
-        byte[] first = pages.page("a", 0, 20, () -> load("one"));
-        assertArrayEquals(first, pages.page("a", 0, 20, () -> load("two")));
-        assertArrayEquals(first, pages.cached("a", 0, 20));
+        PublicPages.Page first = pages.page("a", 0, 20, () -> load("one"));
+        assertSame(first, pages.page("a", 0, 20, () -> load("two")));
+        assertSame(first, pages.cached("a", 0, 20));
         assertEquals(1, loads.get());
         // Another size is another page; another article is another entry.
         pages.page("a", 0, 10, () -> load("three"));
@@ -82,5 +85,72 @@ class PublicPagesTest {
         off.page("a", 0, 20, () -> load("x"));
         assertNull(off.cached("a", 0, 20));
         assertEquals(3, loads.get());
+    }
+
+    @Test
+    void aPageHoldsItsJsonAndTheSameGzippedAndCanBeWrittenAgainAndAgain() throws Exception {
+        PublicPages.Page page = pages.page("a", 0, 20, () -> load("Long enough to be worth compressing. ".repeat(50)));
+        byte[] json = page.body(false).getBytes();
+        byte[] gzip = page.body(true).getBytes();
+        assertTrue(gzip.length < json.length / 4, gzip.length + " against " + json.length);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip))) {
+            assertArrayEquals(json, in.readAllBytes());
+        }
+        // What Vert.x does per write: a slice that the write releases; the page must stay readable.
+        for (int i = 0; i < 3; i++) {
+            io.netty.buffer.ByteBuf written = page.body(true).getByteBuf();
+            written.release();
+        }
+        assertArrayEquals(gzip, page.body(true).getBytes());
+        assertTrue(page.body(true).getByteBuf().isDirect(), "sent without a copy to direct memory");
+    }
+
+    @Test
+    void anotherInstancesNotificationEvictsAndItsOwnIsSkipped() throws Exception {
+        PublicPagesChannel channel = new PublicPagesChannel(pages, null, null, config(Duration.ofMinutes(1)),
+                "postgresql", java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
+        pages.page("a", 0, 20, () -> load("one"));
+        pages.page("b", 0, 20, () -> load("one"));
+        pages.page("c", 0, 20, () -> load("one"));
+        channel.handle("other:a");
+        assertNull(pages.cached("a", 0, 20));
+        assertNotNull(pages.cached("b", 0, 20));
+        channel.handle("b");
+        assertNull(pages.cached("b", 0, 20));
+        channel.handle("other:*");
+        assertNull(pages.cached("c", 0, 20));
+        pages.page("d", 0, 20, () -> load("one"));
+        java.lang.reflect.Field self = PublicPagesChannel.class.getDeclaredField("self");
+        self.setAccessible(true);
+        channel.handle(self.get(channel) + ":d");
+        assertNotNull(pages.cached("d", 0, 20), "this instance evicted its own changes after commit already");
+    }
+
+    @Test
+    void gzipIsSentOnlyWhenAccepted() {
+        assertTrue(Gzip.accepted("gzip"));
+        assertTrue(Gzip.accepted("gzip, deflate, br, zstd"));
+        assertTrue(Gzip.accepted("br;q=1.0, GZIP;q=0.5"));
+        assertTrue(Gzip.accepted("*"));
+        assertTrue(Gzip.accepted("x-gzip"));
+        org.junit.jupiter.api.Assertions.assertFalse(Gzip.accepted(null));
+        org.junit.jupiter.api.Assertions.assertFalse(Gzip.accepted(""));
+        org.junit.jupiter.api.Assertions.assertFalse(Gzip.accepted("identity"));
+        org.junit.jupiter.api.Assertions.assertFalse(Gzip.accepted("br, deflate"));
+        org.junit.jupiter.api.Assertions.assertFalse(Gzip.accepted("gzip;q=0"));
+        org.junit.jupiter.api.Assertions.assertFalse(Gzip.accepted("gzip; q=0.0, *"));
+        org.junit.jupiter.api.Assertions.assertFalse(Gzip.accepted("*;q=0"));
+    }
+
+    @Test
+    void onOtherDatabasesTheChannelIsOff() {
+        // Dev mode runs on H2: no pg_notify there, and nobody to tell (null datasource: any use would fail).
+        PublicPagesChannel channel = new PublicPagesChannel(pages, null, null, config(Duration.ofMinutes(1)),
+                "h2", java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
+        channel.send(new PublicCommentsChanged("a"));
+        channel.start(null);
+        channel.stop(null);
+        assertTrue(PublicPagesChannel.isPostgres("postgresql"));
+        org.junit.jupiter.api.Assertions.assertFalse(PublicPagesChannel.isPostgres("h2"));
     }
 }

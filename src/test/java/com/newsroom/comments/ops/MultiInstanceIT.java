@@ -2,6 +2,7 @@ package com.newsroom.comments.ops;
 
 import com.newsroom.comments.support.TestWords;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,8 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Two instances of the packaged application (production profile) on one PostgreSQL database: rule
- * changes, flood and duplicate checks, the scheduled purge and optimistic locking hold across them.
+ * changes, flood and duplicate checks, the scheduled purge, optimistic locking and the public page
+ * cache hold across them.
  */
 class MultiInstanceIT {
 
@@ -114,6 +116,7 @@ class MultiInstanceIT {
         env.put("COMMENTS_PURGE_CRON", "*/3 * * * * ?");
         env.put("COMMENTS_PURGE_LEASE", "2s");
         env.put("COMMENTS_PURGE_MAX_AGE", "1d");
+        env.put("COMMENTS_PUBLIC_CACHE_TTL", "60s"); // long: only the other instance's NOTIFY can evict in time
         env.put("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true");
         env.put("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true");
         return new Instance(builder.start(), port, log);
@@ -183,6 +186,30 @@ class MultiInstanceIT {
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
         int stored = a.api().get("/api/articles/{a}/comments", articleId).then().extract().path("totalItems");
         assertEquals(2, stored);
+    }
+
+    @Test
+    void aCommentApprovedOnOneInstanceShowsOnTheOthersCachedPage() throws InterruptedException {
+        String articleId = "multi-cache-" + UUID.randomUUID();
+        long id = a.api().contentType(ContentType.JSON).header("X-Forwarded-For", "198.51.100.80")
+                .body(Map.of("name", "Ali", "text", "Approved through the other instance"))
+                .post("/api/articles/{a}/comments", articleId).then().statusCode(201).extract().jsonPath().getLong("id");
+        a.admin().post("/api/moderation/comments/{id}/hold", id).then().statusCode(200);
+        // A caches the page without the comment (the second read is a cache hit).
+        for (int i = 0; i < 2; i++) {
+            a.api().get("/api/articles/{a}/comments", articleId).then().statusCode(200).body("totalItems", equalTo(0));
+        }
+        b.admin().post("/api/moderation/comments/{id}/approve", id).then().statusCode(200);
+        long approved = System.currentTimeMillis();
+        int shown = 0;
+        while (shown == 0 && System.currentTimeMillis() - approved < 10_000) {
+            Thread.sleep(100);
+            shown = a.api().get("/api/articles/{a}/comments", articleId).then().statusCode(200)
+                    .extract().path("totalItems");
+        }
+        long took = System.currentTimeMillis() - approved;
+        assertEquals(1, shown, "A never showed the comment approved on B");
+        assertTrue(took < 5_000, "A showed it after " + took + " ms; its TTL is 60 s");
     }
 
     @Test

@@ -1,0 +1,147 @@
+package com.newsroom.comments.comment;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import com.newsroom.comments.support.Accounts;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The cached public pages follow changes committed by other database sessions — as another instance
+ * would commit them — through LISTEN/NOTIFY, long before the time-to-live (60 s) would.
+ */
+@QuarkusTest
+class PublicPagesChannelTest {
+
+    @Inject
+    PublicPages pages;
+
+    static Connection otherSession() throws Exception {
+        return DriverManager.getConnection(
+                System.getenv().getOrDefault("TEST_DB_URL", "jdbc:postgresql://localhost:5432/test"),
+                System.getenv().getOrDefault("TEST_DB_USER", "postgres"), System.getenv("TEST_DB_PASSWORD"));
+    }
+
+    static long post(String articleId, String text) {
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", CommentResourceTest.uniqueIp())
+                .body(Map.of("name", "Ali", "text", text)).when().post("/api/articles/{a}/comments", articleId)
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    static JsonPath page(String articleId) {
+        return given().when().get("/api/articles/{a}/comments", articleId).then().statusCode(200).extract().jsonPath();
+    }
+
+    static void execute(Connection c, String sql, Object... parameters) throws Exception {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            s.execute();
+        }
+    }
+
+    /** Polls the page until {@code done} holds; returns how long that took, or fails after {@code limitMillis}. */
+    static long await(String articleId, Predicate<JsonPath> done, long limitMillis) throws InterruptedException {
+        long started = System.currentTimeMillis();
+        while (!done.test(page(articleId))) {
+            assertTrue(System.currentTimeMillis() - started < limitMillis, "not seen within " + limitMillis + " ms");
+            Thread.sleep(50);
+        }
+        return System.currentTimeMillis() - started;
+    }
+
+    @Test
+    void aChangeCommittedByAnotherSessionShowsWithinTwoSeconds() throws Exception {
+        String articleId = "channel-" + UUID.randomUUID();
+        long first = post(articleId, "First version");
+        long held = post(articleId, "Held for now");
+        Accounts.asAdmin().post("/api/moderation/comments/{id}/hold", held).then().statusCode(200);
+        assertEquals(List.of("First version"), page(articleId).getList("items.text"));
+        assertNotNull(pages.cached(articleId, 0, 20), "the page is cached");
+
+        try (Connection other = otherSession()) {
+            // Without a notification the cached page stays as it was: the TTL is long.
+            execute(other, "update comment set text = 'Second version' where id = ?", first);
+            Thread.sleep(1500);
+            assertEquals(List.of("First version"), page(articleId).getList("items.text"));
+
+            // As another instance approves: the change and its NOTIFY in one transaction.
+            other.setAutoCommit(false);
+            execute(other, "update comment set status = 'APPROVED' where id = ?", held);
+            execute(other, "select pg_notify('public_comments', 'another-instance:' || ?)", articleId);
+            Thread.sleep(500);
+            assertEquals(1, page(articleId).getInt("totalItems"), "a NOTIFY is delivered only on commit");
+            other.commit();
+            long took = await(articleId, p -> p.getInt("totalItems") == 2, 2000);
+            assertEquals(List.of("Second version", "Held for now"), page(articleId).getList("items.text"));
+            System.out.println("Change through another session seen after " + took + " ms");
+        }
+    }
+
+    @Test
+    void changesOnThisInstanceAreAnnouncedWhenTheyCommit() throws Exception {
+        String articleId = "channel-own-" + UUID.randomUUID();
+        try (Connection listener = otherSession(); Statement s = listener.createStatement()) {
+            s.execute("LISTEN public_comments");
+            long id = post(articleId, "Approved at once");
+            Accounts.asAdmin().post("/api/moderation/comments/{id}/reject", id).then().statusCode(200);
+            List<String> payloads = new java.util.ArrayList<>();
+            long started = System.currentTimeMillis();
+            while (payloads.size() < 2 && System.currentTimeMillis() - started < 5000) {
+                PGNotification[] batch = listener.unwrap(PGConnection.class).getNotifications(200);
+                if (batch != null) {
+                    for (PGNotification n : batch) {
+                        if (n.getParameter().endsWith(":" + articleId)) {
+                            payloads.add(n.getParameter());
+                        }
+                    }
+                }
+            }
+            assertEquals(2, payloads.size(), "one notification for the submission, one for the rejection: " + payloads);
+        }
+    }
+
+    @Test
+    void aLostListenConnectionIsReopenedAndTheCacheDropped() throws Exception {
+        String articleId = "channel-lost-" + UUID.randomUUID();
+        long id = post(articleId, "Before");
+        assertEquals(List.of("Before"), page(articleId).getList("items.text"));
+        assertNotNull(pages.cached(articleId, 0, 20));
+        try (Connection other = otherSession()) {
+            // Changed without a notification: only dropping the whole cache on reconnect shows it.
+            execute(other, "update comment set text = 'After' where id = ?", id);
+            try (PreparedStatement kill = other.prepareStatement("""
+                    select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity
+                    where application_name = ? and datname = current_database()""")) {
+                kill.setString(1, PublicPagesChannel.APPLICATION_NAME);
+                try (ResultSet rs = kill.executeQuery()) {
+                    rs.next();
+                    assertEquals(1, rs.getInt(1), "one listening connection");
+                }
+            }
+        }
+        await(articleId, p -> p.getList("items.text").equals(List.of("After")), 5000);
+    }
+}
