@@ -37,7 +37,8 @@ public class PublicPages {
     /** Deeper pages are read rarely; caching them would let a crawler fill the memory. */
     static final int CACHED_PAGES = 5;
 
-    record Key(String articleId, int page, int size) {
+    /** The article's generation is part of the key: a change makes the article's cached pages unreachable at once. */
+    record Key(String articleId, long generation, int page, int size) {
     }
 
     /**
@@ -100,7 +101,11 @@ public class PublicPages {
 
     /** The page if it is cached, else null. Never blocks. */
     public Page cached(String articleId, int page, int size) {
-        return enabled && page < CACHED_PAGES ? pages.getIfPresent(new Key(articleId, page, size)) : null;
+        if (!enabled || page >= CACHED_PAGES) {
+            return null;
+        }
+        AtomicLong generation = generations.getIfPresent(articleId);
+        return generation == null ? null : pages.getIfPresent(new Key(articleId, generation.get(), page, size));
     }
 
     /** The page, from the cache or from {@code loader}. */
@@ -108,12 +113,13 @@ public class PublicPages {
         if (!enabled || page >= CACHED_PAGES) {
             return Page.of(write(loader.get()));
         }
-        Key key = new Key(articleId, page, size);
         long generation = generation(articleId).get();
+        Key key = new Key(articleId, generation, page, size);
         // One load per page at a time (Caffeine blocks other callers of the same key meanwhile).
         Page loaded = pages.get(key, k -> Page.of(write(loader.get())));
         if (generation(articleId).get() != generation) {
-            // The article changed while this page was read: it may predate the commit, do not keep it.
+            // The article changed while this page was read: it may predate the commit, do not keep it
+            // (no reader would find it under the old generation; this only frees the memory sooner).
             pages.asMap().remove(key, loaded);
         }
         return loaded;
@@ -123,14 +129,19 @@ public class PublicPages {
         evict(change.articleId());
     }
 
-    /** Forgets the article's pages (all pages if {@code articleId} is null), including any being read now. */
+    /**
+     * Forgets the article's pages (all pages if {@code articleId} is null), including any being read now.
+     * One increment, no scan of the cache (this runs for every batch of new comments): the article's old
+     * pages are never read again, and the size bound and the TTL drop them. A generation outlives its
+     * pages (expiry after access + 10 minutes against pages' TTL after write), so it never restarts at 0
+     * while a page of an older 0 is cached.
+     */
     public void evict(String articleId) {
         if (articleId == null) {
             generations.asMap().values().forEach(AtomicLong::incrementAndGet);
             pages.invalidateAll();
         } else {
             generation(articleId).incrementAndGet();
-            pages.asMap().keySet().removeIf(key -> key.articleId().equals(articleId));
         }
     }
 
