@@ -155,7 +155,8 @@ code=$(curl -s -o "$OUT/import.json" -w '%{http_code}' -u "$ADMIN_USER:$ADMIN_PA
 echo "imported: $(head -c 200 "$OUT/import.json")..."
 # Steady state, not the aftermath of the bulk load: without this the first minutes of the runs pay for
 # setting hint bits on 200,000 rows, for the autovacuum of the seeded tables and for full-page writes
-# after the checkpoint that the seed's WAL forces (POST measured ~3x slower in that state).
+# after the checkpoint that the seed's WAL forces. (The statistics that matter most for POST, those of
+# submission_throttle, come from the rows bench/seed.sql writes into it: see BENCHMARKS.md, run 16.)
 psql -q -d "$DB" -c "vacuum (analyze)" -c "checkpoint"
 
 # Sanity: a plain comment is approved, one with an imported term is held, X-Forwarded-For is used.

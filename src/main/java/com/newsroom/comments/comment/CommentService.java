@@ -21,6 +21,7 @@ import jakarta.validation.Validator;
 
 import com.newsroom.comments.common.PagedList;
 import com.newsroom.comments.config.CommentsConfig;
+import com.newsroom.comments.moderation.ModerationMetrics;
 import com.newsroom.comments.moderation.ModerationService;
 import com.newsroom.comments.moderation.rule.ActiveRules;
 import com.newsroom.comments.problem.ApiException;
@@ -39,12 +40,14 @@ public class CommentService {
     private final CommentWriter writer;
     private final ModerationService moderation;
     private final ActiveRules activeRules;
+    private final ModerationMetrics metrics;
     private final SubmissionValidator validator;
     private final Clock clock;
 
     @Inject
     public CommentService(CommentRepository comments, CommentWriter writer, ModerationService moderation,
-            ActiveRules activeRules, CommentsConfig config, Validator beanValidator) {
+            ActiveRules activeRules, ModerationMetrics metrics, CommentsConfig config, Validator beanValidator) {
+        this.metrics = metrics;
         this.comments = comments;
         this.writer = writer;
         this.moderation = moderation;
@@ -76,10 +79,13 @@ public class CommentService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ActiveRules.Snapshot rules = activeRules.current();
         String ip = origin.ipAddress();
-        return writer.write(new CommentDraft(articleId, submission, ip, truncate(origin.userAgent(), MAX_USER_AGENT),
-                rules.duplicatesEnabled() ? dedupKey(articleId, submission, ip) : null,
+        Comment comment = writer.write(new CommentDraft(articleId, submission, ip,
+                truncate(origin.userAgent(), MAX_USER_AGENT), rules.duplicatesEnabled() ? dedupKey(articleId, submission, ip) : null,
                 throttleKeys(submission, ip), rules.floodInterval(), rules.firstComment(),
                 moderation.evaluate(rules, submission, ip), now));
+        // Here, not on the writer threads: they are what every submission waits for.
+        metrics.submitted(comment.status, comment.reasons);
+        return comment;
     }
 
     /** Transactional so that its session does not depend on the HTTP request's context (it runs off the event loop). */

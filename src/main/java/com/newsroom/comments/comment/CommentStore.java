@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -148,7 +149,7 @@ class CommentStore {
         return found;
     }
 
-    private static Map<String, Article> findArticles(Connection db, java.util.Collection<String> articleIds) throws SQLException {
+    private static Map<String, Article> findArticles(Connection db, Collection<String> articleIds) throws SQLException {
         Map<String, Article> byId = new HashMap<>(articleIds.size() * 2);
         try (PreparedStatement select = db.prepareStatement("""
                 select id, comments_open, closes_at, close_after_days, premoderate, published_at, created_at

@@ -21,7 +21,6 @@ import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 
 import com.newsroom.comments.config.CommentsConfig;
-import com.newsroom.comments.moderation.ModerationMetrics;
 import com.newsroom.comments.problem.ApiException;
 import com.newsroom.comments.problem.ProblemMappers;
 
@@ -49,7 +48,6 @@ public class CommentWriter {
     }
 
     private final CommentStore store;
-    private final ModerationMetrics metrics;
     private final Event<PublicCommentsChanged> changes;
     private final BlockingQueue<Pending> queue;
     private final int maxBatch;
@@ -58,10 +56,9 @@ public class CommentWriter {
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
-    public CommentWriter(CommentStore store, ModerationMetrics metrics, Event<PublicCommentsChanged> changes,
-            CommentsConfig config, MeterRegistry registry) {
+    public CommentWriter(CommentStore store, Event<PublicCommentsChanged> changes, CommentsConfig config,
+            MeterRegistry registry) {
         this.store = store;
-        this.metrics = metrics;
         this.changes = changes;
         this.queue = new ArrayBlockingQueue<>(config.write().queueCapacity());
         this.maxBatch = config.write().maxBatch();
@@ -154,11 +151,9 @@ public class CommentWriter {
                 batch.get(i).result().completeExceptionally(result.refusal());
                 continue;
             }
-            Comment comment = result.comment();
-            if (comment.status == CommentStatus.APPROVED) {
-                changedArticles.add(comment.articleId);
+            if (result.comment().status == CommentStatus.APPROVED) {
+                changedArticles.add(result.comment().articleId);
             }
-            metrics.submitted(comment.status, comment.reasons);
         }
         // After the commit: the public pages of these articles are out of date now, not before. The other
         // instances were told by the batch's NOTIFY.

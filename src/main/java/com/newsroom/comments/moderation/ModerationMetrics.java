@@ -3,6 +3,7 @@ package com.newsroom.comments.moderation;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,11 @@ public class ModerationMetrics {
     private final AtomicLong pending = new AtomicLong();
     /** Registered once: this runs for every comment. */
     private final Map<CommentStatus, Counter> submitted = new EnumMap<>(CommentStatus.class);
+    /** One counter per rule and type, looked up without building a meter id for every hit. */
+    private final Map<RuleHit, Counter> ruleHits = new ConcurrentHashMap<>();
+
+    private record RuleHit(Long ruleId, String type) {
+    }
 
     public ModerationMetrics(MeterRegistry registry, CommentRepository comments) {
         this.registry = registry;
@@ -54,9 +60,10 @@ public class ModerationMetrics {
     public void submitted(CommentStatus status, List<ModerationReason> reasons) {
         submitted.get(status).increment();
         for (ModerationReason reason : reasons) {
-            Counter.builder("moderation.rule.hits").description("Rules that fired, by rule and type")
-                    .tag("rule", reason.ruleId == null ? "none" : reason.ruleId.toString())
-                    .tag("type", reason.ruleType).register(registry).increment();
+            ruleHits.computeIfAbsent(new RuleHit(reason.ruleId, reason.ruleType), hit -> Counter.builder("moderation.rule.hits")
+                    .description("Rules that fired, by rule and type")
+                    .tag("rule", hit.ruleId() == null ? "none" : hit.ruleId().toString())
+                    .tag("type", hit.type()).register(registry)).increment();
         }
     }
 

@@ -32,7 +32,13 @@ class OperationsTest {
         given().contentType(ContentType.JSON).header("X-Forwarded-For", "203.0.113.200")
                 .body(Map.of("name", "Ali", "text", "Metrics " + UUID.randomUUID()))
                 .when().post("/api/articles/{a}/comments", "metrics-" + UUID.randomUUID()).then().statusCode(201);
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", "203.0.113.201")
+                .body(Map.of("name", "Ali", "text", "Links " + UUID.randomUUID()
+                        + " https://a.example/1 https://b.example/2 https://c.example/3"))
+                .when().post("/api/articles/{a}/comments", "metrics-" + UUID.randomUUID()).then().statusCode(201)
+                .body("status", equalTo("PENDING"));
         given().when().get("/q/metrics").then().statusCode(200)
+                .body(matchesPattern("(?s).*moderation_rule_hits_total\\{[^}]*type=\"LINKS\".*"))
                 .body(containsString("comments_submitted_total{decision=\"APPROVED\""))
                 .body(containsString("comments_moderation_duration_seconds_count"))
                 .body(containsString("comments_pending"))
