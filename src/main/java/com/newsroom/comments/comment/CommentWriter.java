@@ -115,8 +115,10 @@ public class CommentWriter {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                // Never lose the thread; every pending draft has been answered by storeBatch.
+                // Never lose the thread, and never leave a submission waiting for its timeout (completing
+                // an answered one again does nothing).
                 LOG.error("Comment writer failed", e);
+                batch.forEach(pending -> pending.result().completeExceptionally(e));
             } finally {
                 batch.clear();
             }
