@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -84,14 +85,14 @@ public class CommentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Posting too quickly; see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submit(
+    public Uni<Response> submit(
             @Parameter(description = "The article's id", example = "budget-2026")
             @PathParam("articleId") @Pattern(regexp = ArticleIds.PATTERN, message = ArticleIds.MESSAGE) String articleId,
             CommentSubmission submission, @Context HttpServerRequest request, @Context UriInfo uri) {
         CommentSubmission body = submission != null ? submission : new CommentSubmission(null, null, null, null, null);
-        Comment comment = service.submit(articleId, body, origin(request));
-        SubmittedComment answer = SubmittedComment.of(comment);
-        return Response.created(location(uri, articleId, comment.id)).entity(answer).build();
+        URI base = uri.getBaseUri();
+        return service.submit(articleId, body, origin(request))
+                .map(comment -> Response.created(location(base, articleId, comment.id)).entity(SubmittedComment.of(comment)).build());
     }
 
     @POST
@@ -110,18 +111,20 @@ public class CommentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Posting too quickly",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submitForm(
+    public Uni<Response> submitForm(
             @PathParam("articleId") @Pattern(regexp = ArticleIds.PATTERN, message = ArticleIds.MESSAGE) String articleId,
             @RestForm String name, @RestForm String text, @RestForm String email, @RestForm String website,
             @RestForm String parentId, @RestForm String redirect,
             @Context HttpServerRequest request, @Context UriInfo uri) {
         Long parent = parseParentId(parentId);
-        Comment comment = service.submit(articleId, new CommentSubmission(name, text, email, website, parent),
-                origin(request));
-        SubmittedComment answer = SubmittedComment.of(comment);
-        return redirects.target(redirect, comment.id, answer.status())
-                .map(target -> Response.seeOther(target).build())
-                .orElseGet(() -> Response.created(location(uri, articleId, comment.id)).entity(answer).build());
+        URI base = uri.getBaseUri();
+        return service.submit(articleId, new CommentSubmission(name, text, email, website, parent), origin(request))
+                .map(comment -> {
+                    SubmittedComment answer = SubmittedComment.of(comment);
+                    return redirects.target(redirect, comment.id, answer.status())
+                            .map(target -> Response.seeOther(target).build())
+                            .orElseGet(() -> Response.created(location(base, articleId, comment.id)).entity(answer).build());
+                });
     }
 
     @GET
@@ -185,8 +188,8 @@ public class CommentResource {
         return new CommentService.Origin(ip, request.getHeader(HttpHeaders.USER_AGENT));
     }
 
-    private static URI location(UriInfo uri, String articleId, long id) {
-        return uri.getBaseUriBuilder().path("api/articles/{articleId}/comments/{id}").build(articleId, id);
+    private static URI location(URI base, String articleId, long id) {
+        return UriBuilder.fromUri(base).path("api/articles/{articleId}/comments/{id}").build(articleId, id);
     }
 
     /** For the OpenAPI document only: the generic page, spelled out for public comments. */

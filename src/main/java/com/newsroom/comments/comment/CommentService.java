@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,6 +19,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 import com.newsroom.comments.common.PagedList;
 import com.newsroom.comments.config.CommentsConfig;
@@ -43,6 +50,7 @@ public class CommentService {
     private final ModerationMetrics metrics;
     private final SubmissionValidator validator;
     private final Clock clock;
+    private final Duration writeTimeout;
 
     @Inject
     public CommentService(CommentRepository comments, CommentWriter writer, ModerationService moderation,
@@ -54,6 +62,7 @@ public class CommentService {
         this.activeRules = activeRules;
         this.validator = new SubmissionValidator(beanValidator, config.limits());
         this.clock = Clock.systemUTC();
+        this.writeTimeout = config.write().timeout();
     }
 
     /** Who sent the comment, as the HTTP layer saw it. */
@@ -61,15 +70,36 @@ public class CommentService {
     }
 
     /**
-     * Validates and moderates the comment on the calling thread, then stores it through the
-     * {@link CommentWriter}'s group commits, which also run the checks that need the database
-     * (closed article, duplicate, flood, the author's history).
+     * Validates and moderates the comment, then stores it through the {@link CommentWriter}'s group
+     * commits, which also run the checks that need the database (closed article, duplicate, flood, the
+     * author's history). The result is emitted on the caller's Vert.x context, never on a writer thread.
+     * <p>
+     * Almost every comment needs no database before the writer: it is validated and moderated right
+     * here, on the event loop that read it (tens of microseconds), with no hop to a worker thread. A reply
+     * (its parent is looked up) and a comment that arrives before the first rule load go to a worker.
      */
-    public Comment submit(String articleId, CommentSubmission raw, Origin origin) {
+    public Uni<Comment> submit(String articleId, CommentSubmission raw, Origin origin) {
         CommentSubmission submission = raw.normalized();
+        ActiveRules.Snapshot rules = activeRules.loaded();
+        Uni<CommentDraft> draft = submission.parentId() == null && rules != null
+                ? Uni.createFrom().item(() -> draft(articleId, submission, origin, rules))
+                : Uni.createFrom().item(() -> draft(articleId, submission, origin, null))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        Context caller = Vertx.currentContext();
+        Uni<Comment> stored = draft
+                .onItem().transformToUni(d -> Uni.createFrom().completionStage(writer.submit(d)))
+                .ifNoItem().after(writeTimeout).failWith(() -> ApiException.unavailable(CommentWriter.BUSY, Duration.ofSeconds(1)));
+        // Here, not on the writer threads: they are what every submission waits for.
+        return (caller == null ? stored : stored.emitOn(task -> caller.runOnContext(ignored -> task.run())))
+                .invoke(comment -> metrics.submitted(comment.status, comment.reasons));
+    }
+
+    /** Validation and moderation: everything about the comment that needs no database, unless it is a reply. */
+    private CommentDraft draft(String articleId, CommentSubmission submission, Origin origin, ActiveRules.Snapshot loaded) {
         List<FieldError> errors = new ArrayList<>(validator.validate(submission));
         // Replies are few: one query here keeps every invalid field in one answer.
-        if (submission.parentId() != null && comments.findApproved(articleId, submission.parentId()) == null) {
+        if (submission.parentId() != null && QuarkusTransaction.joiningExisting()
+                .call(() -> comments.findApproved(articleId, submission.parentId())) == null) {
             errors.add(new FieldError("parentId", "The comment you are replying to does not exist on this article or is not published."));
         }
         if (!errors.isEmpty()) {
@@ -77,15 +107,12 @@ public class CommentService {
         }
         // Microseconds: what PostgreSQL stores, so the returned createdAt equals the stored one.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        ActiveRules.Snapshot rules = activeRules.current();
+        ActiveRules.Snapshot rules = loaded != null ? loaded : activeRules.current();
         String ip = origin.ipAddress();
-        Comment comment = writer.write(new CommentDraft(articleId, submission, ip,
-                truncate(origin.userAgent(), MAX_USER_AGENT), rules.duplicatesEnabled() ? dedupKey(articleId, submission, ip) : null,
+        return new CommentDraft(articleId, submission, ip, truncate(origin.userAgent(), MAX_USER_AGENT),
+                rules.duplicatesEnabled() ? dedupKey(articleId, submission, ip) : null,
                 throttleKeys(submission, ip), rules.floodInterval(), rules.firstComment(),
-                moderation.evaluate(rules, submission, ip), now));
-        // Here, not on the writer threads: they are what every submission waits for.
-        metrics.submitted(comment.status, comment.reasons);
-        return comment;
+                moderation.evaluate(rules, submission, ip), now);
     }
 
     /** Transactional so that its session does not depend on the HTTP request's context (it runs off the event loop). */
@@ -137,21 +164,23 @@ public class CommentService {
 
     /** Trims and turns every run of whitespace into one space (a loop: this runs on every comment). */
     static String collapseWhitespace(String value) {
-        StringBuilder out = new StringBuilder(value.length());
+        char[] out = new char[value.length()];
+        int o = 0;
         boolean space = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = out.length() > 0;
+            if (c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F')
+                    : c >= 0x80 && Character.isWhitespace(c)) {
+                space = o > 0;
             } else {
                 if (space) {
-                    out.append(' ');
+                    out[o++] = ' ';
                     space = false;
                 }
-                out.append(c);
+                out[o++] = c;
             }
         }
-        return out.toString();
+        return new String(out, 0, o);
     }
 
     private static String truncate(String value, int max) {

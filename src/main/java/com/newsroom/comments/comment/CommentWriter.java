@@ -10,9 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +49,7 @@ public class CommentWriter {
     private final Event<PublicCommentsChanged> changes;
     private final BlockingQueue<Pending> queue;
     private final int maxBatch;
-    private final Duration timeout;
+    private final Duration shutdownWait;
     private final DistributionSummary batchSizes;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
@@ -62,7 +60,7 @@ public class CommentWriter {
         this.changes = changes;
         this.queue = new ArrayBlockingQueue<>(config.write().queueCapacity());
         this.maxBatch = config.write().maxBatch();
-        this.timeout = config.write().timeout();
+        this.shutdownWait = config.write().timeout();
         this.batchSizes = DistributionSummary.builder("comments.write.batch.size")
                 .description("Comments stored per transaction").register(registry);
         for (int i = 1; i <= config.write().writers(); i++) {
@@ -74,29 +72,16 @@ public class CommentWriter {
     }
 
     /**
-     * Stores the draft, or throws the {@link ApiException} that refused it (403, 409, 429; 503 when
-     * the queue is full or storing took longer than {@code comments.write.timeout}), or the database's
-     * failure.
+     * Queues the draft. The result completes, on a writer thread, with the stored comment or with the
+     * {@link ApiException} that refused it (403, 409, 429; 503 at once when the queue is full), or the
+     * database's failure. The caller bounds the wait ({@code comments.write.timeout}).
      */
-    public Comment write(CommentDraft draft) {
+    public CompletableFuture<Comment> submit(CommentDraft draft) {
         Pending pending = new Pending(draft, new CompletableFuture<>());
         if (!running || !queue.offer(pending)) {
-            throw ApiException.unavailable(BUSY, Duration.ofSeconds(1));
+            return CompletableFuture.failedFuture(ApiException.unavailable(BUSY, Duration.ofSeconds(1)));
         }
-        try {
-            return pending.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            // It may still be stored: the client's retry is then answered as a duplicate.
-            throw ApiException.unavailable(BUSY, Duration.ofSeconds(1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiException.unavailable(BUSY, Duration.ofSeconds(1));
-        }
+        return pending.result();
     }
 
     private void run() {
@@ -189,7 +174,7 @@ public class CommentWriter {
         running = false;
         for (Thread writer : writers) {
             try {
-                writer.join(timeout.toMillis());
+                writer.join(shutdownWait.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -341,12 +341,24 @@ public final class CompiledRules {
         int prev = -1;
         int n = text.length();
         for (int i = 0; i < n; ) {
-            int cp = text.codePointAt(i);
-            int len = Character.charCount(cp);
-            if (Character.isLetter(cp)) {
-                letters++;
-                if (Character.isUpperCase(cp)) {
+            int cp = text.charAt(i);
+            int len = 1;
+            if (cp < 0x80) {
+                // ASCII, most of most comments: no Unicode tables.
+                if (cp >= 'a' && cp <= 'z') {
+                    letters++;
+                } else if (cp >= 'A' && cp <= 'Z') {
+                    letters++;
                     upper++;
+                }
+            } else {
+                cp = text.codePointAt(i);
+                len = Character.charCount(cp);
+                if (Character.isLetter(cp)) {
+                    letters++;
+                    if (Character.isUpperCase(cp)) {
+                        upper++;
+                    }
                 }
             }
             if (cp == prev) {

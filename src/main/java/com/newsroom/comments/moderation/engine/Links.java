@@ -58,7 +58,10 @@ final class Links {
     }
 
     private static boolean isSpace(char c) {
-        return c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c);
+        if (c < 0x80) {
+            return c <= ' ';
+        }
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     private static boolean isOpening(char c) {
