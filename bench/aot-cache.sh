@@ -15,11 +15,10 @@
 # tests; that needs Maven itself to run on JDK 25.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAVA=${JAVA:-java}
 DB=${BENCH_DB:-startup_train}
 PORT=${PORT:-8098}
 ROUNDS=${ROUNDS:-20}
-JAVA_OPTS=${JAVA_OPTS--Xms160m -Xmx160m -Xmn64m -XX:+UseSerialGC}
+AOT_CACHE=0 source bench/jvm-options.sh
 CACHE=target/quarkus-app/app.aot
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 case "$DB" in

@@ -19,8 +19,7 @@ RUNS=${RUNS:-5}
 PORT=${PORT:-8097}
 DB=${BENCH_DB:-startup_bench}
 FRESH=${FRESH:-1}
-JAVA=${JAVA:-java}
-JAVA_OPTS=${JAVA_OPTS--Xmx256m -XX:+UseSerialGC}
+source bench/jvm-options.sh
 APP_DIR=${APP_DIR:-target/quarkus-app}
 OUT=$ROOT/target/startup
 mkdir -p "$OUT"
