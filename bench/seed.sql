@@ -58,12 +58,17 @@ select 'email:' || email, max(created_at) from comment group by email
 union all
 select 'ip:' || ip_address, max(created_at) from comment group by ip_address;
 
+-- Each article's approved count, as the service keeps it (see V4__approved_counts.sql).
+insert into article_comment_count (article_id, shard, approved)
+select article_id, 0, count(*) from comment where status = 'APPROVED' group by article_id;
+
 -- The service hands out ids in blocks of 50 from comment_seq: move it well past the seeded ids.
 select setval('comment_seq', (select max(id) from comment) + 1000);
 commit;
 vacuum (analyze) article;
 vacuum (analyze) comment;
 vacuum (analyze) submission_throttle;
+vacuum (analyze) article_comment_count;
 select count(*) as comments, count(distinct article_id) as articles,
        min(length(text)) as min_len, max(length(text)) as max_len, round(avg(length(text))) as avg_len
 from comment;

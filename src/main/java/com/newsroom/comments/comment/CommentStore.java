@@ -53,15 +53,16 @@ class CommentStore {
         this.channel = channel;
     }
 
+    /** @param shard this writer's row of each article's approved count ({@link ApprovedCounts}) */
     @Transactional(Transactional.TxType.MANDATORY)
-    List<Result> store(List<CommentDraft> drafts) throws SQLException {
+    List<Result> store(List<CommentDraft> drafts, int shard) throws SQLException {
         // Inside the JTA transaction the pool hands out the transaction's own connection.
         try (Connection db = dataSource.getConnection()) {
-            return store(db, drafts);
+            return store(db, drafts, shard);
         }
     }
 
-    private List<Result> store(Connection db, List<CommentDraft> drafts) throws SQLException {
+    private List<Result> store(Connection db, List<CommentDraft> drafts, int shard) throws SQLException {
         Map<String, Article> articles = findOrCreateArticles(db, collect(drafts, CommentDraft::articleId),
                 drafts.get(0).submittedAt());
         Set<String> stored = existingDedupKeys(db, collect(drafts, CommentDraft::dedupKey));
@@ -105,13 +106,16 @@ class CommentStore {
         }
         SubmissionThrottle.record(db, gate.admitted());
         insert(db, accepted);
+        ApprovedCounts.Deltas approved = new ApprovedCounts.Deltas();
         // One NOTIFY statement for the batch, delivered to the other instances only if it commits.
         Set<String> published = new TreeSet<>();
         for (Comment comment : accepted) {
             if (comment.status == CommentStatus.APPROVED) {
+                approved.change(comment.articleId, false, true);
                 published.add(comment.articleId);
             }
         }
+        ApprovedCounts.apply(db, shard, approved);
         channel.announce(db, published);
         return List.of(results);
     }

@@ -64,7 +64,8 @@ public class CommentWriter {
         this.batchSizes = DistributionSummary.builder("comments.write.batch.size")
                 .description("Comments stored per transaction").register(registry);
         for (int i = 1; i <= config.write().writers(); i++) {
-            Thread writer = new Thread(this::run, "comment-writer-" + i);
+            int shard = i; // this writer's row of each article's approved count; moderators use 0
+            Thread writer = new Thread(() -> run(shard), "comment-writer-" + i);
             writer.setDaemon(true);
             writers.add(writer);
             writer.start();
@@ -84,7 +85,7 @@ public class CommentWriter {
         return pending.result();
     }
 
-    private void run() {
+    private void run(int shard) {
         List<Pending> batch = new ArrayList<>(maxBatch);
         while (running || !queue.isEmpty()) {
             try {
@@ -95,7 +96,7 @@ public class CommentWriter {
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
                 batchSizes.record(batch.size());
-                storeBatch(batch);
+                storeBatch(batch, shard);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -110,19 +111,19 @@ public class CommentWriter {
         }
     }
 
-    private void storeBatch(List<Pending> batch) {
+    private void storeBatch(List<Pending> batch, int shard) {
         List<CommentDraft> drafts = new ArrayList<>(batch.size());
         for (Pending pending : batch) {
             drafts.add(pending.draft());
         }
         List<CommentStore.Result> results;
         try {
-            results = QuarkusTransaction.requiringNew().call(() -> store.store(drafts));
+            results = QuarkusTransaction.requiringNew().call(() -> store.store(drafts, shard));
         } catch (RuntimeException e) {
             if (batch.size() > 1 && !ProblemMappers.isDatabaseUnavailable(e)) {
                 LOG.debugf("A batch of %d comments failed (%s); storing them one by one", batch.size(), e.toString());
                 for (Pending pending : batch) {
-                    storeBatch(List.of(pending));
+                    storeBatch(List.of(pending), shard);
                 }
             } else {
                 for (Pending pending : batch) {

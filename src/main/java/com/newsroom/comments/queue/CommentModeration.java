@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
 import com.newsroom.comments.audit.AuditLog;
+import com.newsroom.comments.comment.ApprovedCounts;
 import com.newsroom.comments.comment.Comment;
 import com.newsroom.comments.comment.CommentRepository;
 import com.newsroom.comments.comment.CommentStatus;
@@ -73,7 +74,9 @@ public class CommentModeration {
         Comment comment = find(id);
         checkVersion(comment, expectedVersion);
         Instant now = now();
-        apply(comment, action, note, actor, now);
+        ApprovedCounts.Deltas approved = new ApprovedCounts.Deltas();
+        apply(comment, action, note, actor, now, approved);
+        ApprovedCounts.apply(em, approved);
         boolean rulesChanged = false;
         if (block && (comment.email != null || comment.ipAddress != null)) {
             rules.create(new RuleRequest(RuleType.AUTHORS, RuleAction.SPAM, true,
@@ -110,6 +113,7 @@ public class CommentModeration {
         List<BulkReport.Change> changed = new ArrayList<>();
         List<Long> unchanged = new ArrayList<>();
         List<Comment> touched = new ArrayList<>();
+        ApprovedCounts.Deltas approved = new ApprovedCounts.Deltas();
         for (Long id : ids) {
             Comment comment = found.get(id);
             CommentStatus from = comment.status;
@@ -117,10 +121,11 @@ public class CommentModeration {
                 unchanged.add(id);
                 continue;
             }
-            apply(comment, action, note, actor, now);
+            apply(comment, action, note, actor, now, approved);
             touched.add(comment);
             changed.add(new BulkReport.Change(id, from.name(), comment.status.name(), 0));
         }
+        ApprovedCounts.apply(em, approved);
         flush(false);
         for (int i = 0; i < changed.size(); i++) {
             BulkReport.Change c = changed.get(i);
@@ -160,6 +165,9 @@ public class CommentModeration {
         audit.record(new AuditLog.Event(actor, "DELETE", comment.id, comment.articleId, comment.status.name(), null,
                 null, null, null), now());
         comments.delete(comment);
+        ApprovedCounts.Deltas approved = new ApprovedCounts.Deltas();
+        approved.change(comment.articleId, comment.status == CommentStatus.APPROVED, false);
+        ApprovedCounts.apply(em, approved);
         changes.fire(new PublicCommentsChanged(comment.articleId));
         // Replies keep their place in the thread: the database sets their parent to null.
         flush(expectedVersion != null);
@@ -177,9 +185,13 @@ public class CommentModeration {
         if (!ids.isEmpty()) {
             em.createQuery("update AuditEntry a set a.previousText = null where a.commentId in ?1")
                     .setParameter(1, ids).executeUpdate();
+            ApprovedCounts.Deltas approved = new ApprovedCounts.Deltas();
             for (Long id : ids) {
-                comments.delete(comments.findById(id));
+                Comment comment = comments.findById(id);
+                approved.change(comment.articleId, comment.status == CommentStatus.APPROVED, false);
+                comments.delete(comment);
             }
+            ApprovedCounts.apply(em, approved);
         }
         changes.fire(PublicCommentsChanged.ALL);
         em.createNativeQuery("delete from submission_throttle where throttle_key = ?1")
@@ -201,7 +213,8 @@ public class CommentModeration {
         throw ApiException.invalidField("action", "action must be one of approve, hold, spam, reject, restore.");
     }
 
-    private void apply(Comment comment, ModeratorAction action, String note, String actor, Instant now) {
+    private void apply(Comment comment, ModeratorAction action, String note, String actor, Instant now,
+            ApprovedCounts.Deltas approved) {
         CommentStatus from = comment.status;
         if (action == ModeratorAction.RESTORE && from != CommentStatus.SPAM && from != CommentStatus.REJECTED) {
             throw ApiException.conflict("Comment " + comment.id + " is " + from
@@ -210,6 +223,7 @@ public class CommentModeration {
         if (from == CommentStatus.APPROVED || action.target == CommentStatus.APPROVED) {
             changes.fire(new PublicCommentsChanged(comment.articleId));
         }
+        approved.change(comment.articleId, from == CommentStatus.APPROVED, action.target == CommentStatus.APPROVED);
         comment.status = action.target;
         comment.moderatedBy = actor;
         comment.moderatedAt = now;

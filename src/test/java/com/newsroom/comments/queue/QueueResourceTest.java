@@ -282,6 +282,44 @@ class QueueResourceTest {
                 .when().post("/api/moderation/comments/bulk").then().statusCode(200).body("unchanged", hasItem((int) a));
     }
 
+    /** The public total as readers see it. */
+    static int publicTotal(String articleId) {
+        return given().when().get("/api/articles/{a}/comments", articleId).then().statusCode(200)
+                .extract().jsonPath().getInt("totalItems");
+    }
+
+    @Test
+    void thePublicTotalFollowsEveryChangeOfStatus() {
+        String articleId = article();
+        String email = "total-" + UUID.randomUUID() + "@example.com";
+        for (int i = 0; i < 3; i++) {
+            given().contentType(ContentType.JSON).header("X-Forwarded-For", ip())
+                    .body(Map.of("name", "Recep Tayyip Erdoğan", "text", "Published at once " + UUID.randomUUID()))
+                    .when().post("/api/articles/{a}/comments", articleId).then().statusCode(201).body("status", equalTo("APPROVED"));
+        }
+        long held = pending(articleId, null);
+        long other = pending(articleId, null);
+        long byAuthor = pending(articleId, email);
+        assertEquals(3, publicTotal(articleId), "held comments are not counted");
+
+        asModerator().when().post("/api/moderation/comments/{id}/approve", held).then().statusCode(200);
+        asModerator().when().post("/api/moderation/comments/{id}/approve", held).then().statusCode(200);
+        assertEquals(4, publicTotal(articleId), "approving twice counts once");
+        asModerator().contentType(ContentType.JSON).body(Map.of("ids", List.of(other, byAuthor), "action", "approve"))
+                .when().post("/api/moderation/comments/bulk").then().statusCode(200);
+        assertEquals(6, publicTotal(articleId));
+        asModerator().when().post("/api/moderation/comments/{id}/spam", held).then().statusCode(200);
+        assertEquals(5, publicTotal(articleId));
+        asModerator().when().delete("/api/moderation/comments/{id}", other).then().statusCode(204);
+        assertEquals(4, publicTotal(articleId));
+        asModerator().when().delete("/api/moderation/comments/{id}", held).then().statusCode(204);
+        assertEquals(4, publicTotal(articleId), "deleting a comment that was not published changes nothing");
+        asModerator().when().delete("/api/moderation/authors/{e}", email).then().statusCode(200);
+        assertEquals(3, publicTotal(articleId));
+        assertEquals(3, given().when().get("/api/articles/{a}/comments", articleId).then()
+                .extract().jsonPath().getList("items").size(), "the total is the number of published comments");
+    }
+
     @Test
     void restoreOnlyFromSpamOrRejected() {
         long id = pending(article(), null);

@@ -1,0 +1,86 @@
+package com.newsroom.comments.comment;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+/**
+ * Each article's number of approved comments ({@code article_comment_count}), changed in the same
+ * transaction as the comments themselves, so a public page's total is a sum of a few rows instead of a
+ * count of the article's comments. Every writer of the count adds deltas to its own row of the article
+ * (its shard), in article order, so writers never wait for each other on a busy article and two
+ * transactions never lock the same rows in opposite orders.
+ */
+public final class ApprovedCounts {
+
+    /** The shard of changes made by moderators (and anything but the comment writer threads). */
+    public static final int MODERATION_SHARD = 0;
+
+    /** Deltas per article, kept in article order. */
+    public static final class Deltas {
+        private final SortedMap<String, Long> byArticle = new TreeMap<>();
+
+        /** The comment went from {@code wasApproved} to {@code isApproved}. */
+        public void change(String articleId, boolean wasApproved, boolean isApproved) {
+            if (wasApproved != isApproved) {
+                byArticle.merge(articleId, isApproved ? 1L : -1L, Long::sum);
+            }
+        }
+
+        public boolean isEmpty() {
+            return byArticle.values().stream().allMatch(d -> d == 0);
+        }
+    }
+
+    private static final String ADD = "update article_comment_count set approved = approved + ? where article_id = ? and shard = ?";
+    private static final String CREATE = "insert into article_comment_count (article_id, shard, approved) values (?, ?, 0) on conflict do nothing";
+
+    private ApprovedCounts() {
+    }
+
+    /** Applies the deltas in the Hibernate session's transaction (the moderators' side). */
+    public static void apply(EntityManager em, Deltas deltas) {
+        if (!deltas.isEmpty()) {
+            em.unwrap(Session.class).doWork(db -> apply(db, MODERATION_SHARD, deltas));
+        }
+    }
+
+    /** Applies the deltas on {@code db}, in its transaction. */
+    static void apply(Connection db, int shard, Deltas deltas) throws SQLException {
+        int[] updated;
+        try (PreparedStatement add = db.prepareStatement(ADD)) {
+            for (Map.Entry<String, Long> delta : deltas.byArticle.entrySet()) {
+                bindAdd(add, delta, shard);
+                add.addBatch();
+            }
+            updated = add.executeBatch();
+        }
+        int i = 0;
+        for (Map.Entry<String, Long> delta : deltas.byArticle.entrySet()) {
+            if (updated[i++] == 0) {
+                // The article's first change through this shard: create its row (a concurrent creator wins
+                // harmlessly), then add.
+                try (PreparedStatement create = db.prepareStatement(CREATE); PreparedStatement add = db.prepareStatement(ADD)) {
+                    create.setString(1, delta.getKey());
+                    create.setInt(2, shard);
+                    create.executeUpdate();
+                    bindAdd(add, delta, shard);
+                    add.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static void bindAdd(PreparedStatement add, Map.Entry<String, Long> delta, int shard) throws SQLException {
+        add.setLong(1, delta.getValue());
+        add.setString(2, delta.getKey());
+        add.setInt(3, shard);
+    }
+}
