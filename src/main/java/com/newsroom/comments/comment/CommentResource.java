@@ -148,7 +148,7 @@ public class CommentResource {
             return Uni.createFrom().item(json(cached, gzip));
         }
         return Uni.createFrom().item(() -> json(pages.page(articleId, paging.page(), paging.size(),
-                () -> service.approvedPage(articleId, paging.page(), paging.size()).map(PublicComment::of)), gzip))
+                () -> service.approvedPage(articleId, paging.page(), paging.size())), gzip))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 

@@ -17,7 +17,6 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -51,10 +50,13 @@ public class CommentService {
     private final SubmissionValidator validator;
     private final Clock clock;
     private final Duration writeTimeout;
+    private final PublicCommentReader publicComments;
 
     @Inject
     public CommentService(CommentRepository comments, CommentWriter writer, ModerationService moderation,
-            ActiveRules activeRules, ModerationMetrics metrics, CommentsConfig config, Validator beanValidator) {
+            ActiveRules activeRules, ModerationMetrics metrics, CommentsConfig config, Validator beanValidator,
+            PublicCommentReader publicComments) {
+        this.publicComments = publicComments;
         this.metrics = metrics;
         this.comments = comments;
         this.writer = writer;
@@ -115,12 +117,9 @@ public class CommentService {
                 moderation.evaluate(rules, submission, ip), now);
     }
 
-    /** Transactional so that its session does not depend on the HTTP request's context (it runs off the event loop). */
-    @Transactional
-    public PagedList<Comment> approvedPage(String articleId, int page, int size) {
-        List<Comment> items = comments.approvedPage(articleId, page, size);
-        long total = page == 0 && items.size() < size ? items.size() : comments.countApproved(articleId);
-        return new PagedList<>(items, page, size, total);
+    /** A public page with the article's total; plain JDBC, it runs on every public-page cache miss. */
+    public PagedList<PublicComment> approvedPage(String articleId, int page, int size) {
+        return publicComments.approvedPage(articleId, page, size);
     }
 
     public Comment approved(String articleId, long id) {
