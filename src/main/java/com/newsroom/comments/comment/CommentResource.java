@@ -36,7 +36,6 @@ import com.newsroom.comments.problem.ApiException;
 import com.newsroom.comments.problem.Problem;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 
 /** The public, anonymous API that article pages use: post a comment, read the published ones. */
@@ -142,14 +141,14 @@ public class CommentResource {
         Paging paging = Paging.parse(page, size, 20);
         boolean gzip = Gzip.accepted(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
         // Hits are usually answered by CachedPageRoute already; a page cached meanwhile is answered on
-        // the event loop here, and only a miss goes to a worker thread for the database.
+        // the event loop here, and only a miss reads the database, on a worker thread.
         PublicPages.Page cached = pages.cached(articleId, paging.page(), paging.size());
         if (cached != null) {
             return Uni.createFrom().item(json(cached, gzip));
         }
-        return Uni.createFrom().item(() -> json(pages.page(articleId, paging.page(), paging.size(),
-                () -> service.approvedPage(articleId, paging.page(), paging.size())), gzip))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Uni.createFrom().completionStage(pages.load(articleId, paging.page(), paging.size(),
+                () -> service.approvedPage(articleId, paging.page(), paging.size())))
+                .map(loaded -> json(loaded, gzip));
     }
 
     /** As CachedPageRoute answers: gzipped if the client accepts it, and Vary: Accept-Encoding either way. */

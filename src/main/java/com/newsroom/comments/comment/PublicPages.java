@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
@@ -17,6 +19,7 @@ import jakarta.enterprise.event.TransactionPhase;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.newsroom.comments.common.PagedList;
@@ -24,6 +27,7 @@ import com.newsroom.comments.config.CommentsConfig;
 
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.Unpooled;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -91,7 +95,7 @@ public class PublicPages {
         }
     }
 
-    private final Cache<Key, Page> pages;
+    private final AsyncCache<Key, Page> pages;
     /** Bumped by every change of an article: a page read before a change must not be cached after it. */
     private final Cache<String, AtomicLong> generations;
     private final ObjectMapper json;
@@ -105,7 +109,7 @@ public class PublicPages {
                 .expireAfterWrite(ttl)
                 .maximumWeight(config.publicCache().maxSize().asLongValue())
                 .weigher((Key key, Page page) -> page.weight())
-                .build();
+                .buildAsync();
         this.generations = Caffeine.newBuilder().expireAfterAccess(ttl.plusMinutes(10)).build();
     }
 
@@ -113,30 +117,37 @@ public class PublicPages {
         return enabled;
     }
 
-    /** The page if it is cached, else null. Never blocks. */
+    /** The page if it is cached and ready, else null. Never blocks. */
     public Page cached(String articleId, int page, int size) {
         if (!enabled || page >= CACHED_PAGES) {
             return null;
         }
         AtomicLong generation = generations.getIfPresent(articleId);
-        return generation == null ? null : pages.getIfPresent(new Key(articleId, generation.get(), page, size));
+        CompletableFuture<Page> cached = generation == null ? null
+                : pages.getIfPresent(new Key(articleId, generation.get(), page, size));
+        return cached != null && cached.isDone() && !cached.isCompletedExceptionally() ? cached.join() : null;
     }
 
-    /** The page, from the cache or from {@code loader}. */
-    public Page page(String articleId, int page, int size, Supplier<PagedList<PublicComment>> loader) {
+    /**
+     * The page, from the cache or from {@code loader}, which runs on a worker thread. Readers of a page
+     * being loaded share that one load and wait for it without holding a thread: when a story breaks,
+     * every new approved comment sends the busy article's next readers here at the same moment.
+     */
+    public CompletableFuture<Page> load(String articleId, int page, int size, Supplier<PagedList<PublicComment>> loader) {
         if (!enabled || page >= CACHED_PAGES) {
-            return Page.of(write(loader.get()));
+            return CompletableFuture.supplyAsync(() -> Page.of(write(loader.get())), workers());
         }
         long generation = generation(articleId).get();
         Key key = new Key(articleId, generation, page, size);
-        // One load per page at a time (Caffeine blocks other callers of the same key meanwhile).
-        Page loaded = pages.get(key, k -> Page.of(write(loader.get())));
-        if (generation(articleId).get() != generation) {
-            // The article changed while this page was read: it may predate the commit, do not keep it
-            // (no reader would find it under the old generation; this only frees the memory sooner).
-            pages.asMap().remove(key, loaded);
-        }
-        return loaded;
+        CompletableFuture<Page> loading = pages.get(key,
+                (k, executor) -> CompletableFuture.supplyAsync(() -> Page.of(write(loader.get())), workers()));
+        return loading.whenComplete((loaded, failure) -> {
+            if (loaded != null && generation(articleId).get() != generation) {
+                // The article changed while this page was read: it may predate the commit, do not keep it
+                // (no reader would find it under the old generation; this only frees the memory sooner).
+                pages.asMap().remove(key, loading);
+            }
+        });
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicCommentsChanged change) {
@@ -153,10 +164,15 @@ public class PublicPages {
     public void evict(String articleId) {
         if (articleId == null) {
             generations.asMap().values().forEach(AtomicLong::incrementAndGet);
-            pages.invalidateAll();
+            pages.synchronous().invalidateAll();
         } else {
             generation(articleId).incrementAndGet();
         }
+    }
+
+    /** Quarkus's worker threads (Mutiny's default pool outside Quarkus, as in unit tests). */
+    private static Executor workers() {
+        return Infrastructure.getDefaultWorkerPool();
     }
 
     private AtomicLong generation(String articleId) {

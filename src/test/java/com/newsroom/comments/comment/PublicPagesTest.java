@@ -2,6 +2,7 @@ package com.newsroom.comments.comment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -51,23 +52,55 @@ class PublicPagesTest {
     }
 
     @Test
+    void readersOfAPageBeingLoadedShareOneLoadWithoutHoldingAThread() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<PublicPages.Page> first = pages.load("slow", 0, 20, () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return load("one");
+        });
+        java.util.concurrent.CompletableFuture<PublicPages.Page> second = pages.load("slow", 0, 20, () -> load("two"));
+        assertFalse(second.isDone(), "the second reader waits for the first load");
+        assertNull(pages.cached("slow", 0, 20), "a page being loaded is not served as cached");
+        release.countDown();
+        assertSame(first.get(5, java.util.concurrent.TimeUnit.SECONDS), second.get(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(1, loads.get());
+    }
+
+    @Test
+    void aFailedLoadIsAnsweredAsAFailureAndNotKept() {
+        java.util.concurrent.CompletableFuture<PublicPages.Page> failed = pages.load("down", 0, 20, () -> {
+            throw new IllegalStateException("database unavailable");
+        });
+        java.util.concurrent.CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.CompletionException.class, failed::join);
+        assertEquals("database unavailable", e.getCause().getMessage());
+        assertNull(pages.cached("down", 0, 20));
+        assertTrue(pages.load("down", 0, 20, () -> load("back")).join().jsonLength() > 0, "the next reader loads it again");
+        assertEquals(1, loads.get());
+    }
+
+    @Test
     void aPageIsLoadedOnceThenServedFromTheCache() {
         assertNull(pages.cached("a", 0, 20));
-        PublicPages.Page first = pages.page("a", 0, 20, () -> load("one"));
-        assertSame(first, pages.page("a", 0, 20, () -> load("two")));
+        PublicPages.Page first = pages.load("a", 0, 20, () -> load("one")).join();
+        assertSame(first, pages.load("a", 0, 20, () -> load("two")).join());
         assertSame(first, pages.cached("a", 0, 20));
         assertEquals(1, loads.get());
         // Another size is another page; another article is another entry.
-        pages.page("a", 0, 10, () -> load("three"));
-        pages.page("b", 0, 20, () -> load("four"));
+        pages.load("a", 0, 10, () -> load("three")).join();
+        pages.load("b", 0, 20, () -> load("four")).join();
         assertEquals(3, loads.get());
     }
 
     @Test
     void aChangeEvictsTheArticlesPagesOnly() {
-        pages.page("a", 0, 20, () -> load("one"));
-        pages.page("a", 1, 20, () -> load("one"));
-        pages.page("b", 0, 20, () -> load("one"));
+        pages.load("a", 0, 20, () -> load("one")).join();
+        pages.load("a", 1, 20, () -> load("one")).join();
+        pages.load("b", 0, 20, () -> load("one")).join();
         pages.onChange(new PublicCommentsChanged("a"));
         assertNull(pages.cached("a", 0, 20));
         assertNull(pages.cached("a", 1, 20));
@@ -78,18 +111,18 @@ class PublicPagesTest {
 
     @Test
     void deepPagesAndADisabledCacheAreNeverCached() {
-        pages.page("a", PublicPages.CACHED_PAGES, 20, () -> load("deep"));
+        pages.load("a", PublicPages.CACHED_PAGES, 20, () -> load("deep")).join();
         assertNull(pages.cached("a", PublicPages.CACHED_PAGES, 20));
         PublicPages off = new PublicPages(config(Duration.ZERO), new ObjectMapper().registerModule(new JavaTimeModule()));
-        off.page("a", 0, 20, () -> load("x"));
-        off.page("a", 0, 20, () -> load("x"));
+        off.load("a", 0, 20, () -> load("x")).join();
+        off.load("a", 0, 20, () -> load("x")).join();
         assertNull(off.cached("a", 0, 20));
         assertEquals(3, loads.get());
     }
 
     @Test
     void aPageHoldsItsJsonAndTheSameGzippedAndCanBeWrittenAgainAndAgain() throws Exception {
-        PublicPages.Page page = pages.page("a", 0, 20, () -> load("Long enough to be worth compressing. ".repeat(50)));
+        PublicPages.Page page = pages.load("a", 0, 20, () -> load("Long enough to be worth compressing. ".repeat(50))).join();
         byte[] json = page.body(false).getBytes();
         byte[] gzip = page.body(true).getBytes();
         assertTrue(gzip.length < json.length / 4, gzip.length + " against " + json.length);
@@ -109,9 +142,9 @@ class PublicPagesTest {
     void anotherInstancesNotificationEvictsAndItsOwnIsSkipped() throws Exception {
         PublicPagesChannel channel = new PublicPagesChannel(pages, null, null, config(Duration.ofMinutes(1)),
                 "postgresql", java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
-        pages.page("a", 0, 20, () -> load("one"));
-        pages.page("b", 0, 20, () -> load("one"));
-        pages.page("c", 0, 20, () -> load("one"));
+        pages.load("a", 0, 20, () -> load("one")).join();
+        pages.load("b", 0, 20, () -> load("one")).join();
+        pages.load("c", 0, 20, () -> load("one")).join();
         channel.handle("other:a");
         assertNull(pages.cached("a", 0, 20));
         assertNotNull(pages.cached("b", 0, 20));
@@ -119,7 +152,7 @@ class PublicPagesTest {
         assertNull(pages.cached("b", 0, 20));
         channel.handle("other:*");
         assertNull(pages.cached("c", 0, 20));
-        pages.page("d", 0, 20, () -> load("one"));
+        pages.load("d", 0, 20, () -> load("one")).join();
         java.lang.reflect.Field self = PublicPagesChannel.class.getDeclaredField("self");
         self.setAccessible(true);
         channel.handle(self.get(channel) + ":d");
