@@ -14,9 +14,18 @@ final class Sql {
     private Sql() {
     }
 
-    /** "?, ?, ?" */
+    /**
+     * An IN list's size rounded up to a power of two. A batch's statements then come in a handful of
+     * shapes, which the driver prepares once per connection and the server plans once, instead of one
+     * new statement per batch size; {@link #bind} fills the extra places with the last value again.
+     */
+    static int padded(int count) {
+        return count <= 1 ? 1 : Integer.highestOneBit(count - 1) << 1;
+    }
+
+    /** "?, ?, ?, ?" for {@code count} values, {@link #padded} */
     static String placeholders(int count) {
-        return rows(count, "?");
+        return rows(padded(count), "?");
     }
 
     /** {@code row} repeated {@code count} times, comma-separated. */
@@ -28,13 +37,17 @@ final class Sql {
         return sql.toString();
     }
 
-    /** Binds the values from parameter {@code first} on; returns the next parameter index. */
-    static int bind(PreparedStatement statement, int first, Collection<String> values) throws SQLException {
+    /** Binds the values from parameter {@code first} on, repeating the last up to the {@link #padded} size. */
+    static void bind(PreparedStatement statement, int first, Collection<String> values) throws SQLException {
         int p = first;
+        String last = null;
         for (String value : values) {
             statement.setString(p++, value);
+            last = value;
         }
-        return p;
+        for (int i = values.size(); i < padded(values.size()); i++) {
+            statement.setString(p++, last);
+        }
     }
 
     static OffsetDateTime timestamp(Instant instant) {
