@@ -41,6 +41,10 @@ public final class ApprovedCounts {
 
     private static final String ADD = "update article_comment_count set approved = approved + ? where article_id = ? and shard = ?";
     private static final String CREATE = "insert into article_comment_count (article_id, shard, approved) values (?, ?, 0) on conflict do nothing";
+    /** PostgreSQL: one upsert, which its driver sends as one multi-row INSERT for all the articles. */
+    private static final String UPSERT = """
+            insert into article_comment_count (article_id, shard, approved) values (?, ?, ?)
+            on conflict (article_id, shard) do update set approved = article_comment_count.approved + excluded.approved""";
 
     private ApprovedCounts() {
     }
@@ -54,6 +58,22 @@ public final class ApprovedCounts {
 
     /** Applies the deltas on {@code db}, in its transaction. */
     static void apply(Connection db, int shard, Deltas deltas) throws SQLException {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        if (Sql.isPostgres(db)) {
+            try (PreparedStatement upsert = db.prepareStatement(UPSERT)) {
+                for (Map.Entry<String, Long> delta : deltas.byArticle.entrySet()) {
+                    upsert.setString(1, delta.getKey());
+                    upsert.setInt(2, shard);
+                    upsert.setLong(3, delta.getValue());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            return;
+        }
+        // H2 (dev mode) has no ON CONFLICT DO UPDATE: add, and create the rows that were missing.
         int[] updated;
         try (PreparedStatement add = db.prepareStatement(ADD)) {
             for (Map.Entry<String, Long> delta : deltas.byArticle.entrySet()) {

@@ -73,11 +73,17 @@ final class SubmissionThrottle {
         if (admitted.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = db.prepareStatement(
-                "update submission_throttle set last_submitted_at = ? where throttle_key = ?")) {
+        // On PostgreSQL an upsert, which its driver sends as one multi-row INSERT for the whole batch
+        // (reWriteBatchedInserts) where an UPDATE is one statement per key. The rows exist, so it
+        // always updates; the keys are distinct, so no row is touched twice.
+        try (PreparedStatement update = db.prepareStatement(Sql.isPostgres(db) ? """
+                insert into submission_throttle (throttle_key, last_submitted_at) values (?, ?)
+                on conflict (throttle_key) do update set last_submitted_at = excluded.last_submitted_at"""
+                : "update submission_throttle set last_submitted_at = ? where throttle_key = ?")) {
+            boolean keyFirst = Sql.isPostgres(db);
             for (Map.Entry<String, Instant> entry : admitted.entrySet()) {
-                update.setObject(1, Sql.timestamp(entry.getValue()));
-                update.setString(2, entry.getKey());
+                update.setString(keyFirst ? 1 : 2, entry.getKey());
+                update.setObject(keyFirst ? 2 : 1, Sql.timestamp(entry.getValue()));
                 update.addBatch();
             }
             update.executeBatch();
