@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -52,13 +51,14 @@ public class PublicPages {
      * One page, kept gzipped only (compressed once, when the page is made): every browser accepts gzip,
      * and a page of prose is about a third of its JSON (the benchmark's repetitive seed, a thirteenth), so
      * the cache holds several times more pages in the same memory. The rare client without gzip gets it
-     * inflated. The bytes live in read-only direct memory that is never released by a write, so Vert.x and
-     * Netty send them without copying.
+     * inflated. The bytes live on the heap, in a buffer that a write never releases: direct memory would
+     * save a copy per response, but a replaced page's direct memory is only returned by a full collection,
+     * and under a stream of new comments it grew the process by tens of megabytes.
      */
     public record Page(Buffer gzip, int jsonLength) {
 
         static Page of(byte[] json) {
-            return new Page(direct(gzip(json)), json.length);
+            return new Page(unreleasable(gzip(json)), json.length);
         }
 
         /** The body to send: gzipped if the client accepts it. */
@@ -78,10 +78,9 @@ public class PublicPages {
             }
         }
 
-        private static Buffer direct(byte[] bytes) {
-            ByteBuffer memory = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
-            // Freed by the garbage collector with the ByteBuffer; a write's release() must not touch it.
-            return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(memory).asReadOnly()));
+        private static Buffer unreleasable(byte[] bytes) {
+            // Shared by every response that sends it: a write's release() must not touch it.
+            return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes).asReadOnly()));
         }
 
         private static byte[] gzip(byte[] bytes) {
