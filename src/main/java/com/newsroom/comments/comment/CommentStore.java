@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -70,7 +71,7 @@ class CommentStore {
 
         // Closed articles and duplicates first: a refused comment must not take its author's flood slot.
         Result[] results = new Result[drafts.size()];
-        TreeSet<String> throttleKeys = new TreeSet<>();
+        TreeMap<String, Instant> throttleKeys = new TreeMap<>(); // each key's first use in the batch
         for (int i = 0; i < drafts.size(); i++) {
             CommentDraft draft = drafts.get(i);
             if (!articles.get(draft.articleId()).acceptsCommentsAt(draft.submittedAt())) {
@@ -78,11 +79,13 @@ class CommentStore {
             } else if (draft.dedupKey() != null && !stored.add(draft.dedupKey())) {
                 results[i] = new Result(null, ApiException.duplicate(CommentService.DUPLICATE));
             } else if (isFloodControlled(draft)) {
-                throttleKeys.addAll(draft.throttleKeys());
+                draft.throttleKeys().forEach(key -> throttleKeys.putIfAbsent(key, draft.submittedAt()));
             }
         }
 
-        FloodGate gate = new FloodGate(throttleKeys.isEmpty() ? Map.of() : SubmissionThrottle.lock(db, throttleKeys));
+        SubmissionThrottle.Locked locked = throttleKeys.isEmpty() ? SubmissionThrottle.Locked.NONE
+                : SubmissionThrottle.lock(db, throttleKeys);
+        FloodGate gate = new FloodGate(locked.last());
         List<Comment> accepted = new ArrayList<>(drafts.size());
         for (int i = 0; i < drafts.size(); i++) {
             if (results[i] != null) {
@@ -104,7 +107,7 @@ class CommentStore {
             accepted.add(comment);
             results[i] = new Result(comment, null);
         }
-        SubmissionThrottle.record(db, gate.admitted());
+        SubmissionThrottle.record(db, gate.admitted(), locked);
         insert(db, accepted);
         ApprovedCounts.Deltas approved = new ApprovedCounts.Deltas();
         // One NOTIFY statement for the batch, delivered to the other instances only if it commits.

@@ -3,6 +3,7 @@ package com.newsroom.comments.comment;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -183,6 +184,55 @@ class SubmissionGuardsTest {
                 sql.execute("drop function simulate_dedup_race()");
             }
         }
+    }
+
+    @Inject
+    CommentStore store;
+
+    private static CommentDraft draft(String articleId, String ip, String email, Instant at) {
+        CommentSubmission submission = new CommentSubmission("Hamdi Fırat Büyük", "Batch " + UUID.randomUUID(), email, null, null);
+        return new CommentDraft(articleId, submission, ip, "test", null, CommentService.throttleKeys(submission, ip),
+                java.time.Duration.ofSeconds(30), null, List.of(), at);
+    }
+
+    private static Instant throttled(Statement sql, String key) throws Exception {
+        try (var rs = sql.executeQuery("select last_submitted_at from submission_throttle where throttle_key = '" + key + "'")) {
+            return rs.next() ? rs.getObject(1, java.time.OffsetDateTime.class).toInstant() : null;
+        }
+    }
+
+    @Test
+    void oneBatchJudgesItsAuthorsInOrderAndStoresOnlyAdmittedTimes() throws Exception {
+        String articleId = "batch-" + UUID.randomUUID();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        java.util.Random random = new java.util.Random();
+        String sharedIp = "2001:db8::" + Integer.toHexString(random.nextInt(0xffff));
+        String otherIp = "2001:db8::1:" + Integer.toHexString(random.nextInt(0xffff));
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String first = "first-" + tag + "@example.com";
+        String second = "second-" + tag + "@example.com";
+        String other = "other-" + tag + "@example.com";
+        // The second comment shares the first one's IP a second later: refused in the same batch.
+        List<CommentStore.Result> results = QuarkusTransaction.requiringNew().call(() -> store.store(List.of(
+                draft(articleId, sharedIp, first, t),
+                draft(articleId, sharedIp, second, t.plusSeconds(1)),
+                draft(articleId, otherIp, other, t.plusSeconds(2))), 1));
+        assertNull(results.get(0).refusal());
+        assertEquals(429, results.get(1).refusal().status());
+        assertNull(results.get(2).refusal());
+        try (Connection db = testDatabase(); Statement sql = db.createStatement()) {
+            assertEquals(t, throttled(sql, "ip:" + sharedIp));
+            assertEquals(t, throttled(sql, "email:" + first));
+            assertEquals(Instant.EPOCH, throttled(sql, "email:" + second), "a refused comment takes no flood slot");
+            assertEquals(t.plusSeconds(2), throttled(sql, "email:" + other));
+        }
+        // The refused author's e-mail is free; the shared IP is not.
+        List<CommentStore.Result> next = QuarkusTransaction.requiringNew().call(() -> store.store(List.of(
+                draft(articleId, otherIp + "1", second, t.plusSeconds(3)),
+                draft(articleId, sharedIp, "third-" + tag + "@example.com", t.plusSeconds(4))), 2));
+        assertNull(next.get(0).refusal());
+        assertEquals(429, next.get(1).refusal().status());
+        assertEquals(2 + 1, comments.count("articleId", articleId));
     }
 
     private static Connection testDatabase() throws Exception {
