@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -138,8 +139,15 @@ public class PublicPages {
         }
         long generation = generation(articleId).get();
         Key key = new Key(articleId, generation, page, size);
-        CompletableFuture<Page> loading = pages.get(key,
-                (k, executor) -> CompletableFuture.supplyAsync(() -> Page.of(write(loader.get())), workers()));
+        BiFunction<Key, Executor, CompletableFuture<Page>> load =
+                (k, executor) -> CompletableFuture.supplyAsync(() -> Page.of(write(loader.get())), workers());
+        CompletableFuture<Page> found = pages.get(key, load);
+        if (found.isCompletedExceptionally()) {
+            // A load that just failed, which Caffeine has not dropped yet: this reader tries again.
+            pages.asMap().remove(key, found);
+            found = pages.get(key, load);
+        }
+        CompletableFuture<Page> loading = found;
         return loading.whenComplete((loaded, failure) -> {
             if (loaded != null && generation(articleId).get() != generation) {
                 // The article changed while this page was read: it may predate the commit, do not keep it
