@@ -193,13 +193,19 @@ run_wrk() { # name script path measured(0/1) duration
   fi
 }
 
+# This machine's PostgreSQL has autovacuum off. In production it would have vacuumed the written tables
+# after the POST runs' hundreds of thousands of inserts (autovacuum_vacuum_insert_scale_factor 0.2);
+# without it the visibility map stays unset and index-only scans visit the heap for every new row, and
+# the planner's statistics go stale. So vacuum, as autovacuum would, before every run but the first.
+between_runs() {
+  if [ -n "${RAN_BEFORE:-}" ]; then
+    psql -q -d "$DB" -c "vacuum (analyze) comment, comment_reason, submission_throttle, article_comment_count"
+  fi
+  RAN_BEFORE=1
+}
+
 workload() { # name script path
-  # This machine's PostgreSQL has autovacuum off. In production it would have vacuumed the comment table
-  # after the POST runs' hundreds of thousands of inserts (autovacuum_vacuum_insert_scale_factor 0.2);
-  # without it the visibility map stays unset and every index-only scan (the public pages' count) visits
-  # the heap for each new row. So vacuum, as autovacuum would, before every workload but the first.
-  if [ -n "${RAN_WORKLOAD:-}" ]; then psql -q -d "$DB" -c "vacuum (analyze) comment, comment_reason, submission_throttle"; fi
-  RAN_WORKLOAD=1
+  between_runs
   if [ "$WARMUP" -gt 0 ]; then
     say "$1: warm-up ${WARMUP}s"
     run_wrk "warmup-$1" "$2" "$3" 0 "$WARMUP"
@@ -209,7 +215,7 @@ workload() { # name script path
 }
 
 run_pgbench() {
-  [ -z "${RAN_WORKLOAD:-}" ] || psql -q -d "$DB" -c "vacuum (analyze) comment, comment_reason, submission_throttle"
+  between_runs
   say "pgbench: single-row comment INSERT, -c $CONNECTIONS -j $THREADS -T $DURATION"
   rm -f "$OUT"/pgbench_log.*
   "$PGBENCH" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" -f bench/insert.sql \

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.hibernate.Session;
 
@@ -18,7 +21,8 @@ import org.hibernate.Session;
  * (its shard), in article order, so writers never wait for each other on a busy article and two
  * transactions never lock the same rows in opposite orders.
  */
-public final class ApprovedCounts {
+@ApplicationScoped
+public class ApprovedCounts {
 
     /** The shard of changes made by moderators (and anything but the comment writer threads). */
     public static final int MODERATION_SHARD = 0;
@@ -46,22 +50,25 @@ public final class ApprovedCounts {
             insert into article_comment_count (article_id, shard, approved) values (?, ?, ?)
             on conflict (article_id, shard) do update set approved = article_comment_count.approved + excluded.approved""";
 
-    private ApprovedCounts() {
+    private final boolean postgres;
+
+    public ApprovedCounts(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+        this.postgres = Sql.isPostgres(dbKind);
     }
 
     /** Applies the deltas in the Hibernate session's transaction (the moderators' side). */
-    public static void apply(EntityManager em, Deltas deltas) {
+    public void apply(EntityManager em, Deltas deltas) {
         if (!deltas.isEmpty()) {
             em.unwrap(Session.class).doWork(db -> apply(db, MODERATION_SHARD, deltas));
         }
     }
 
     /** Applies the deltas on {@code db}, in its transaction. */
-    static void apply(Connection db, int shard, Deltas deltas) throws SQLException {
+    void apply(Connection db, int shard, Deltas deltas) throws SQLException {
         if (deltas.isEmpty()) {
             return;
         }
-        if (Sql.isPostgres(db)) {
+        if (postgres) {
             try (PreparedStatement upsert = db.prepareStatement(UPSERT)) {
                 for (Map.Entry<String, Long> delta : deltas.byArticle.entrySet()) {
                     upsert.setString(1, delta.getKey());
@@ -73,34 +80,20 @@ public final class ApprovedCounts {
             }
             return;
         }
-        // H2 (dev mode) has no ON CONFLICT DO UPDATE: add, and create the rows that were missing.
-        int[] updated;
-        try (PreparedStatement add = db.prepareStatement(ADD)) {
+        // H2 (dev mode) has no ON CONFLICT DO UPDATE: create the missing rows (a concurrent creator wins
+        // harmlessly), then add.
+        try (PreparedStatement create = db.prepareStatement(CREATE); PreparedStatement add = db.prepareStatement(ADD)) {
             for (Map.Entry<String, Long> delta : deltas.byArticle.entrySet()) {
-                bindAdd(add, delta, shard);
+                create.setString(1, delta.getKey());
+                create.setInt(2, shard);
+                create.addBatch();
+                add.setLong(1, delta.getValue());
+                add.setString(2, delta.getKey());
+                add.setInt(3, shard);
                 add.addBatch();
             }
-            updated = add.executeBatch();
+            create.executeBatch();
+            add.executeBatch();
         }
-        int i = 0;
-        for (Map.Entry<String, Long> delta : deltas.byArticle.entrySet()) {
-            if (updated[i++] == 0) {
-                // The article's first change through this shard: create its row (a concurrent creator wins
-                // harmlessly), then add.
-                try (PreparedStatement create = db.prepareStatement(CREATE); PreparedStatement add = db.prepareStatement(ADD)) {
-                    create.setString(1, delta.getKey());
-                    create.setInt(2, shard);
-                    create.executeUpdate();
-                    bindAdd(add, delta, shard);
-                    add.executeUpdate();
-                }
-            }
-        }
-    }
-
-    private static void bindAdd(PreparedStatement add, Map.Entry<String, Long> delta, int shard) throws SQLException {
-        add.setLong(1, delta.getValue());
-        add.setString(2, delta.getKey());
-        add.setInt(3, shard);
     }
 }

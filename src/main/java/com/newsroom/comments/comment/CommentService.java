@@ -82,11 +82,10 @@ public class CommentService {
      */
     public Uni<Comment> submit(String articleId, CommentSubmission raw, Origin origin) {
         CommentSubmission submission = raw.normalized();
-        ActiveRules.Snapshot rules = activeRules.loaded();
-        Uni<CommentDraft> draft = submission.parentId() == null && rules != null
-                ? Uni.createFrom().item(() -> draft(articleId, submission, origin, rules))
-                : Uni.createFrom().item(() -> draft(articleId, submission, origin, null))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        Uni<CommentDraft> draft = Uni.createFrom().item(() -> draft(articleId, submission, origin));
+        if (submission.parentId() != null || !activeRules.isLoaded()) {
+            draft = draft.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
         Context caller = Vertx.currentContext();
         Uni<Comment> stored = draft
                 .onItem().transformToUni(d -> Uni.createFrom().completionStage(writer.submit(d)))
@@ -97,7 +96,7 @@ public class CommentService {
     }
 
     /** Validation and moderation: everything about the comment that needs no database, unless it is a reply. */
-    private CommentDraft draft(String articleId, CommentSubmission submission, Origin origin, ActiveRules.Snapshot loaded) {
+    private CommentDraft draft(String articleId, CommentSubmission submission, Origin origin) {
         List<FieldError> errors = new ArrayList<>(validator.validate(submission));
         // Replies are few: one query here keeps every invalid field in one answer.
         if (submission.parentId() != null && QuarkusTransaction.joiningExisting()
@@ -109,7 +108,7 @@ public class CommentService {
         }
         // Microseconds: what PostgreSQL stores, so the returned createdAt equals the stored one.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        ActiveRules.Snapshot rules = loaded != null ? loaded : activeRules.current();
+        ActiveRules.Snapshot rules = activeRules.current();
         String ip = origin.ipAddress();
         return new CommentDraft(articleId, submission, ip, truncate(origin.userAgent(), MAX_USER_AGENT),
                 rules.duplicatesEnabled() ? dedupKey(articleId, submission, ip) : null,

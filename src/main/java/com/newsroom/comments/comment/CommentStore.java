@@ -25,6 +25,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.newsroom.comments.article.Article;
 import com.newsroom.comments.moderation.ModerationOutcome;
 import com.newsroom.comments.moderation.ModerationService;
@@ -48,10 +50,15 @@ class CommentStore {
     private final DataSource dataSource;
     private final PublicPagesChannel channel;
     private final CommentIds ids = new CommentIds();
+    private final ApprovedCounts approvedCounts;
+    private final boolean postgres;
 
-    CommentStore(DataSource dataSource, PublicPagesChannel channel) {
+    CommentStore(DataSource dataSource, PublicPagesChannel channel, ApprovedCounts approvedCounts,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.dataSource = dataSource;
         this.channel = channel;
+        this.approvedCounts = approvedCounts;
+        this.postgres = Sql.isPostgres(dbKind);
     }
 
     /** @param shard this writer's row of each article's approved count ({@link ApprovedCounts}) */
@@ -84,7 +91,7 @@ class CommentStore {
         }
 
         SubmissionThrottle.Locked locked = throttleKeys.isEmpty() ? SubmissionThrottle.Locked.NONE
-                : SubmissionThrottle.lock(db, throttleKeys);
+                : SubmissionThrottle.lock(db, throttleKeys, postgres);
         FloodGate gate = new FloodGate(locked.last());
         List<Comment> accepted = new ArrayList<>(drafts.size());
         for (int i = 0; i < drafts.size(); i++) {
@@ -107,7 +114,7 @@ class CommentStore {
             accepted.add(comment);
             results[i] = new Result(comment, null);
         }
-        SubmissionThrottle.record(db, gate.admitted(), locked);
+        SubmissionThrottle.record(db, gate.admitted(), locked, postgres);
         insert(db, accepted);
         ApprovedCounts.Deltas approved = new ApprovedCounts.Deltas();
         // One NOTIFY statement for the batch, delivered to the other instances only if it commits.
@@ -118,7 +125,7 @@ class CommentStore {
                 published.add(comment.articleId);
             }
         }
-        ApprovedCounts.apply(db, shard, approved);
+        approvedCounts.apply(db, shard, approved);
         channel.announce(db, published);
         return List.of(results);
     }

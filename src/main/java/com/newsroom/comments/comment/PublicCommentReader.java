@@ -43,8 +43,7 @@ class PublicCommentReader {
                 select.setLong(3, (long) page * size);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        long parent = rs.getLong(2);
-                        items.add(new PublicComment(rs.getLong(1), rs.wasNull() ? null : parent, rs.getString(3),
+                        items.add(new PublicComment(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant()));
                     }
                 }

@@ -6,9 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -135,19 +133,11 @@ public class PublicPages {
      */
     public CompletableFuture<Page> load(String articleId, int page, int size, Supplier<PagedList<PublicComment>> loader) {
         if (!enabled || page >= CACHED_PAGES) {
-            return CompletableFuture.supplyAsync(() -> Page.of(write(loader.get())), workers());
+            return load(loader);
         }
         long generation = generation(articleId).get();
         Key key = new Key(articleId, generation, page, size);
-        BiFunction<Key, Executor, CompletableFuture<Page>> load =
-                (k, executor) -> CompletableFuture.supplyAsync(() -> Page.of(write(loader.get())), workers());
-        CompletableFuture<Page> found = pages.get(key, load);
-        if (found.isCompletedExceptionally()) {
-            // A load that just failed, which Caffeine has not dropped yet: this reader tries again.
-            pages.asMap().remove(key, found);
-            found = pages.get(key, load);
-        }
-        CompletableFuture<Page> loading = found;
+        CompletableFuture<Page> loading = cachedLoad(key, loader);
         return loading.whenComplete((loaded, failure) -> {
             if (loaded != null && generation(articleId).get() != generation) {
                 // The article changed while this page was read: it may predate the commit, do not keep it
@@ -155,6 +145,22 @@ public class PublicPages {
                 pages.asMap().remove(key, loading);
             }
         });
+    }
+
+    /** The key's load, shared by every reader, started if there is none. */
+    private CompletableFuture<Page> cachedLoad(Key key, Supplier<PagedList<PublicComment>> loader) {
+        CompletableFuture<Page> loading = pages.get(key, (k, executor) -> load(loader));
+        if (loading.isCompletedExceptionally()) {
+            // A load that has just failed and that Caffeine has not dropped yet: this reader tries again.
+            pages.asMap().remove(key, loading);
+            loading = pages.get(key, (k, executor) -> load(loader));
+        }
+        return loading;
+    }
+
+    /** Reads and renders a page on a worker thread. */
+    private CompletableFuture<Page> load(Supplier<PagedList<PublicComment>> loader) {
+        return CompletableFuture.supplyAsync(() -> Page.of(write(loader.get())), Infrastructure.getDefaultWorkerPool());
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicCommentsChanged change) {
@@ -175,11 +181,6 @@ public class PublicPages {
         } else {
             generation(articleId).incrementAndGet();
         }
-    }
-
-    /** Quarkus's worker threads (Mutiny's default pool outside Quarkus, as in unit tests). */
-    private static Executor workers() {
-        return Infrastructure.getDefaultWorkerPool();
     }
 
     private AtomicLong generation(String articleId) {

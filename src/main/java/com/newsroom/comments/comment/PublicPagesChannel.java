@@ -75,15 +75,10 @@ public class PublicPagesChannel {
         this.pages = pages;
         this.dataSource = dataSource;
         this.transactions = transactions;
-        this.enabled = config.publicCache().listen() && isPostgres(dbKind);
+        this.enabled = config.publicCache().listen() && Sql.isPostgres(dbKind);
         this.url = url.orElse("");
         this.username = username.orElse("");
         this.password = password.orElse("");
-    }
-
-    static boolean isPostgres(String dbKind) {
-        return "postgresql".equalsIgnoreCase(dbKind) || "postgres".equalsIgnoreCase(dbKind)
-                || "pgsql".equalsIgnoreCase(dbKind);
     }
 
     /**

@@ -1,6 +1,5 @@
 package com.newsroom.comments.comment;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -51,9 +50,13 @@ final class Sql {
         }
     }
 
-    /** PostgreSQL (production, tests) rather than H2 (the zero set-up dev mode): for its faster statements. */
-    static boolean isPostgres(Connection db) throws SQLException {
-        return "PostgreSQL".equals(db.getMetaData().getDatabaseProductName());
+    /**
+     * PostgreSQL (production, tests) rather than H2 (the zero set-up dev mode), by
+     * {@code quarkus.datasource.db-kind}: for its LISTEN/NOTIFY and its faster statements.
+     */
+    static boolean isPostgres(String dbKind) {
+        return "postgresql".equalsIgnoreCase(dbKind) || "postgres".equalsIgnoreCase(dbKind)
+                || "pgsql".equalsIgnoreCase(dbKind);
     }
 
     static OffsetDateTime timestamp(Instant instant) {

@@ -45,8 +45,7 @@ final class SubmissionThrottle {
      *
      * @param firstUse every key, with the submission time of the batch's first comment that has it
      */
-    static Locked lock(Connection db, SortedMap<String, Instant> firstUse) throws SQLException {
-        boolean postgres = Sql.isPostgres(db);
+    static Locked lock(Connection db, SortedMap<String, Instant> firstUse, boolean postgres) throws SQLException {
         Map<String, Instant> last = new HashMap<>(firstUse.size() * 2);
         Map<String, Instant> written = new HashMap<>(firstUse.size() * 2);
         List<String> all = List.copyOf(firstUse.keySet());
@@ -125,7 +124,8 @@ final class SubmissionThrottle {
      * and "never posted" again for a new key whose comments were all refused. Only rows whose value
      * changes are written; on PostgreSQL that is usually none.
      */
-    static void record(Connection db, Map<String, Instant> admitted, Locked locked) throws SQLException {
+    static void record(Connection db, Map<String, Instant> admitted, Locked locked, boolean postgres)
+            throws SQLException {
         Map<String, Instant> changes = new HashMap<>();
         for (Map.Entry<String, Instant> row : locked.written().entrySet()) {
             Instant value = admitted.getOrDefault(row.getKey(), locked.last().get(row.getKey()));
@@ -139,7 +139,6 @@ final class SubmissionThrottle {
         // On PostgreSQL an upsert, which its driver sends as one multi-row INSERT for the whole batch
         // (reWriteBatchedInserts) where an UPDATE is one statement per key. The rows exist, so it
         // always updates; the keys are distinct, so no row is touched twice.
-        boolean postgres = Sql.isPostgres(db);
         try (PreparedStatement update = db.prepareStatement(postgres ? """
                 insert into submission_throttle (throttle_key, last_submitted_at) values (?, ?)
                 on conflict (throttle_key) do update set last_submitted_at = excluded.last_submitted_at"""

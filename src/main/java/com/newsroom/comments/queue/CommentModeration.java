@@ -49,10 +49,13 @@ public class CommentModeration {
     private final EntityManager em;
     private final SubmissionValidator validator;
     private final Event<PublicCommentsChanged> changes;
+    private final ApprovedCounts approvedCounts;
 
     public CommentModeration(CommentRepository comments, AuditLog audit, RuleStore rules, EntityManager em,
-            CommentsConfig config, Validator beanValidator, Event<PublicCommentsChanged> changes) {
+            CommentsConfig config, Validator beanValidator, Event<PublicCommentsChanged> changes,
+            ApprovedCounts approvedCounts) {
         this.changes = changes;
+        this.approvedCounts = approvedCounts;
         this.comments = comments;
         this.audit = audit;
         this.rules = rules;
@@ -76,7 +79,7 @@ public class CommentModeration {
         Instant now = now();
         ApprovedCounts.Deltas approved = new ApprovedCounts.Deltas();
         apply(comment, action, note, actor, now, approved);
-        ApprovedCounts.apply(em, approved);
+        approvedCounts.apply(em, approved);
         boolean rulesChanged = false;
         if (block && (comment.email != null || comment.ipAddress != null)) {
             rules.create(new RuleRequest(RuleType.AUTHORS, RuleAction.SPAM, true,
@@ -125,7 +128,7 @@ public class CommentModeration {
             touched.add(comment);
             changed.add(new BulkReport.Change(id, from.name(), comment.status.name(), 0));
         }
-        ApprovedCounts.apply(em, approved);
+        approvedCounts.apply(em, approved);
         flush(false);
         for (int i = 0; i < changed.size(); i++) {
             BulkReport.Change c = changed.get(i);
@@ -167,7 +170,7 @@ public class CommentModeration {
         comments.delete(comment);
         ApprovedCounts.Deltas approved = new ApprovedCounts.Deltas();
         approved.change(comment.articleId, comment.status == CommentStatus.APPROVED, false);
-        ApprovedCounts.apply(em, approved);
+        approvedCounts.apply(em, approved);
         changes.fire(new PublicCommentsChanged(comment.articleId));
         // Replies keep their place in the thread: the database sets their parent to null.
         flush(expectedVersion != null);
@@ -191,7 +194,7 @@ public class CommentModeration {
                 approved.change(comment.articleId, comment.status == CommentStatus.APPROVED, false);
                 comments.delete(comment);
             }
-            ApprovedCounts.apply(em, approved);
+            approvedCounts.apply(em, approved);
         }
         changes.fire(PublicCommentsChanged.ALL);
         em.createNativeQuery("delete from submission_throttle where throttle_key = ?1")

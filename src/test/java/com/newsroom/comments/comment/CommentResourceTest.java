@@ -198,6 +198,11 @@ class CommentResourceTest {
                 .extract().jsonPath().getLong("id");
         post(articleId, Map.of("name", "Veli", "text", "Reply", "parentId", parent)).statusCode(201)
                 .body("parentId", equalTo((int) parent));
+        // The public page shows the thread: no parent for the first, the first for the reply.
+        given().when().get("/api/articles/{id}/comments", articleId).then().statusCode(200)
+                .body("items", hasSize(2))
+                .body("items[0].parentId", nullValue())
+                .body("items[1].parentId", equalTo((int) parent));
         post(article(), Map.of("name", "Veli", "text", "Reply elsewhere", "parentId", parent)).statusCode(400)
                 .body("errors[0].field", equalTo("parentId"));
         post(articleId, Map.of("name", "Veli", "text", "Reply to nothing", "parentId", 999_999_999)).statusCode(400)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
@@ -13,6 +14,10 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -53,8 +58,8 @@ class PublicPagesTest {
 
     @Test
     void readersOfAPageBeingLoadedShareOneLoadWithoutHoldingAThread() throws Exception {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CompletableFuture<PublicPages.Page> first = pages.load("slow", 0, 20, () -> {
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<PublicPages.Page> first = pages.load("slow", 0, 20, () -> {
             try {
                 release.await();
             } catch (InterruptedException e) {
@@ -62,21 +67,21 @@ class PublicPagesTest {
             }
             return load("one");
         });
-        java.util.concurrent.CompletableFuture<PublicPages.Page> second = pages.load("slow", 0, 20, () -> load("two"));
+        CompletableFuture<PublicPages.Page> second = pages.load("slow", 0, 20, () -> load("two"));
         assertFalse(second.isDone(), "the second reader waits for the first load");
         assertNull(pages.cached("slow", 0, 20), "a page being loaded is not served as cached");
         release.countDown();
-        assertSame(first.get(5, java.util.concurrent.TimeUnit.SECONDS), second.get(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertSame(first.get(5, TimeUnit.SECONDS), second.get(5, TimeUnit.SECONDS));
         assertEquals(1, loads.get());
     }
 
     @Test
     void aFailedLoadIsAnsweredAsAFailureAndNotKept() {
-        java.util.concurrent.CompletableFuture<PublicPages.Page> failed = pages.load("down", 0, 20, () -> {
+        CompletableFuture<PublicPages.Page> failed = pages.load("down", 0, 20, () -> {
             throw new IllegalStateException("database unavailable");
         });
-        java.util.concurrent.CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(
-                java.util.concurrent.CompletionException.class, failed::join);
+        CompletionException e = assertThrows(
+                CompletionException.class, failed::join);
         assertEquals("database unavailable", e.getCause().getMessage());
         assertNull(pages.cached("down", 0, 20));
         assertTrue(pages.load("down", 0, 20, () -> load("back")).join().jsonLength() > 0, "the next reader loads it again");
@@ -183,7 +188,7 @@ class PublicPagesTest {
         channel.send(new PublicCommentsChanged("a"));
         channel.start(null);
         channel.stop(null);
-        assertTrue(PublicPagesChannel.isPostgres("postgresql"));
-        org.junit.jupiter.api.Assertions.assertFalse(PublicPagesChannel.isPostgres("h2"));
+        assertTrue(Sql.isPostgres("postgresql"));
+        assertFalse(Sql.isPostgres("h2"));
     }
 }

@@ -81,10 +81,9 @@ public class ActiveRules {
         return snapshot == NONE ? loadIfNone() : snapshot;
     }
 
-    /** The rules in force, or null before the first load: for callers that must not wait (the event loop). */
-    public Snapshot loaded() {
-        Snapshot snapshot = current.get();
-        return snapshot == NONE ? null : snapshot;
+    /** Whether {@link #current()} answers without waiting: callers on the event loop must not wait. */
+    public boolean isLoaded() {
+        return current.get() != NONE;
     }
 
     /** Loads the rules unless a load (the one from start-up, which holds the lock meanwhile) put them in force. */
