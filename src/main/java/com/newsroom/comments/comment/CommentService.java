@@ -25,6 +25,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
+import com.newsroom.comments.article.ArticleIds;
 import com.newsroom.comments.common.PagedList;
 import com.newsroom.comments.config.CommentsConfig;
 import com.newsroom.comments.moderation.ModerationMetrics;
@@ -41,6 +42,15 @@ public class CommentService {
     public static final String TOO_FAST = "You are posting comments too quickly. Slow down.";
     public static final String CLOSED = "Comments are closed.";
     static final int MAX_USER_AGENT = 512;
+
+    /** One digest per thread: looking the algorithm up through the security providers cost more than hashing. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    });
 
     private final CommentRepository comments;
     private final CommentWriter writer;
@@ -97,7 +107,11 @@ public class CommentService {
 
     /** Validation and moderation: everything about the comment that needs no database, unless it is a reply. */
     private CommentDraft draft(String articleId, CommentSubmission submission, Origin origin) {
-        List<FieldError> errors = new ArrayList<>(validator.validate(submission));
+        List<FieldError> errors = new ArrayList<>();
+        if (!ArticleIds.isValid(articleId)) {
+            errors.add(new FieldError("articleId", ArticleIds.MESSAGE));
+        }
+        errors.addAll(validator.validate(submission));
         // Replies are few: one query here keeps every invalid field in one answer.
         if (submission.parentId() != null && QuarkusTransaction.joiningExisting()
                 .call(() -> comments.findApproved(articleId, submission.parentId())) == null) {
@@ -151,13 +165,8 @@ public class CommentService {
                 : "n:" + Normalizer.normalize(submission.name(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT) + "|" + ip;
         String text = collapseWhitespace(Normalizer.normalize(submission.text(), Normalizer.Form.NFKC)
                 .toLowerCase(Locale.ROOT));
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((articleId + '\n' + author + '\n' + text).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        byte[] digest = SHA_256.get().digest((articleId + '\n' + author + '\n' + text).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest);
     }
 
     /** Trims and turns every run of whitespace into one space (a loop: this runs on every comment). */

@@ -24,7 +24,6 @@ import com.newsroom.comments.problem.ProblemMappers;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Stores comments in group commits. When a story breaks, hundreds of readers post at once; one
@@ -118,8 +117,8 @@ public class CommentWriter {
         }
         List<CommentStore.Result> results;
         try {
-            results = QuarkusTransaction.requiringNew().call(() -> store.store(drafts, shard));
-        } catch (RuntimeException e) {
+            results = store.store(drafts, shard);
+        } catch (SQLException | RuntimeException e) {
             if (batch.size() > 1 && !ProblemMappers.isDatabaseUnavailable(e)) {
                 LOG.debugf("A batch of %d comments failed (%s); storing them one by one", batch.size(), e.toString());
                 for (Pending pending : batch) {
@@ -154,7 +153,7 @@ public class CommentWriter {
     }
 
     /** A concurrent double submit through another instance got there first: the unique dedup key refused this one. */
-    private static RuntimeException asDuplicate(RuntimeException e, CommentDraft draft) {
+    private static Exception asDuplicate(Exception e, CommentDraft draft) {
         if (draft.dedupKey() == null) {
             return e;
         }

@@ -82,19 +82,12 @@ public class PublicPagesChannel {
     }
 
     /**
-     * Announces changes of several articles with one statement, on the caller's connection and in its
-     * transaction (the comment writer's batches). Fire the events with {@code announced = true} after.
+     * The payloads that announce changes of these articles, for a {@code pg_notify} in the caller's own
+     * statement and transaction (the comment writer's batches); none when the channel is off. Fire the
+     * events with {@code announced = true} after the commit.
      */
-    public void announce(Connection db, Collection<String> articleIds) throws SQLException {
-        if (!enabled || articleIds.isEmpty()) {
-            return;
-        }
-        String[] payloads = articleIds.stream().map(id -> self + ":" + id).toArray(String[]::new);
-        try (PreparedStatement notify = db.prepareStatement("select count(pg_notify(?, p)) from unnest(?) p")) {
-            notify.setString(1, CHANNEL);
-            notify.setArray(2, db.createArrayOf("text", payloads));
-            notify.execute();
-        }
+    String[] payloads(Collection<String> articleIds) {
+        return enabled ? articleIds.stream().map(id -> self + ":" + id).toArray(String[]::new) : new String[0];
     }
 
     /** In the transaction that fires the event (synchronous observer): NOTIFY once per article and transaction. */

@@ -213,10 +213,10 @@ class SubmissionGuardsTest {
         String second = "second-" + tag + "@example.com";
         String other = "other-" + tag + "@example.com";
         // The second comment shares the first one's IP a second later: refused in the same batch.
-        List<CommentStore.Result> results = QuarkusTransaction.requiringNew().call(() -> store.store(List.of(
+        List<CommentStore.Result> results = store.store(List.of(
                 draft(articleId, sharedIp, first, t),
                 draft(articleId, sharedIp, second, t.plusSeconds(1)),
-                draft(articleId, otherIp, other, t.plusSeconds(2))), 1));
+                draft(articleId, otherIp, other, t.plusSeconds(2))), 1);
         assertNull(results.get(0).refusal());
         assertEquals(429, results.get(1).refusal().status());
         assertNull(results.get(2).refusal());
@@ -227,12 +227,80 @@ class SubmissionGuardsTest {
             assertEquals(t.plusSeconds(2), throttled(sql, "email:" + other));
         }
         // The refused author's e-mail is free; the shared IP is not.
-        List<CommentStore.Result> next = QuarkusTransaction.requiringNew().call(() -> store.store(List.of(
+        List<CommentStore.Result> next = store.store(List.of(
                 draft(articleId, otherIp + "1", second, t.plusSeconds(3)),
-                draft(articleId, sharedIp, "third-" + tag + "@example.com", t.plusSeconds(4))), 2));
+                draft(articleId, sharedIp, "third-" + tag + "@example.com", t.plusSeconds(4))), 2);
         assertNull(next.get(0).refusal());
         assertEquals(429, next.get(1).refusal().status());
         assertEquals(3, comments.count("articleId", articleId), "two of the first batch, one of the second");
+    }
+
+    @Test
+    void oneBatchStoresEveryFieldReasonAndCountItDecided() throws Exception {
+        String articleId = "batch-" + UUID.randomUUID();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String takenKey = "dedup-" + tag;
+        CommentDraft original = withDedupKey(draft(articleId, "192.0.2.1", "original-" + tag + "@example.com", t), takenKey);
+        assertNull(store.store(List.of(original), 1).get(0).refusal());
+
+        String doubleIp = "192.0.2.2";
+        String doubleEmail = "double-" + tag + "@example.com";
+        CommentDraft doubleSubmit = withDedupKey(draft(articleId, doubleIp, doubleEmail, t.plusSeconds(1)), takenKey);
+        List<ModerationReason> reasons = List.of(
+                new ModerationReason(7L, "TERMS", "text", "Erdoğan", 12, 19, "HOLD", "Matched a held term"),
+                new ModerationReason(null, "LINKS", "website", null, null, null, "HOLD", "Too many links: 3"));
+        CommentDraft held = new CommentDraft(articleId, new CommentSubmission("Recep Tayyip Erdoğan", "Held text", null, null, null),
+                "192.0.2.3", "test", null, new java.util.TreeSet<>(), java.time.Duration.ZERO, null, reasons, t.plusSeconds(2));
+        // What an array literal must carry unharmed: quotes, backslashes, braces, commas, the word NULL, any script.
+        String hostileText = "\"Fırat\" {Büyük}, a\\b 'x' NULL \u00e7\u011f \ud83d\ude00\n\tend";
+        CommentDraft plain = new CommentDraft(articleId, new CommentSubmission("NULL", hostileText, null, "https://example.com/{a,b}", null),
+                "192.0.2.4", "agent \"quoted\"", null, new java.util.TreeSet<>(), java.time.Duration.ZERO, null, List.of(),
+                t.plusSeconds(3));
+
+        List<CommentStore.Result> results = store.store(List.of(doubleSubmit, held, plain), 2);
+        assertEquals(409, results.get(0).refusal().status());
+        assertEquals(CommentStatus.PENDING, results.get(1).comment().status);
+        assertEquals(CommentStatus.APPROVED, results.get(2).comment().status);
+        long heldId = results.get(1).comment().id;
+        long plainId = results.get(2).comment().id;
+        try (Connection db = testDatabase(); Statement sql = db.createStatement()) {
+            assertEquals(Instant.EPOCH, throttled(sql, "ip:" + doubleIp), "a refused double submit takes no flood slot");
+            assertEquals(Instant.EPOCH, throttled(sql, "email:" + doubleEmail));
+            try (var rs = sql.executeQuery("select name, text, website, user_agent, email, parent_id, status, created_at from comment where id = " + plainId)) {
+                rs.next();
+                assertEquals("NULL", rs.getString(1));
+                assertEquals(hostileText, rs.getString(2));
+                assertEquals("https://example.com/{a,b}", rs.getString(3));
+                assertEquals("agent \"quoted\"", rs.getString(4));
+                assertNull(rs.getString(5));
+                assertNull(rs.getObject(6));
+                assertEquals("APPROVED", rs.getString(7));
+                assertEquals(t.plusSeconds(3), rs.getObject(8, java.time.OffsetDateTime.class).toInstant());
+            }
+            List<String> stored = new ArrayList<>();
+            try (var rs = sql.executeQuery("select position, rule_id, rule_type, field, match_text, start_offset, end_offset, action, detail"
+                    + " from comment_reason where comment_id = " + heldId + " order by position")) {
+                while (rs.next()) {
+                    stored.add(rs.getInt(1) + "|" + rs.getObject(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|"
+                            + rs.getString(5) + "|" + rs.getObject(6) + "|" + rs.getObject(7) + "|" + rs.getString(8) + "|" + rs.getString(9));
+                }
+            }
+            assertEquals(List.of("0|7|TERMS|text|Erdoğan|12|19|HOLD|Matched a held term",
+                    "1|null|LINKS|website|null|null|null|HOLD|Too many links: 3"), stored);
+            try (var rs = sql.executeQuery("select shard, approved from article_comment_count where article_id = '" + articleId + "' order by shard")) {
+                List<String> counts = new ArrayList<>();
+                while (rs.next()) {
+                    counts.add(rs.getInt(1) + ":" + rs.getLong(2));
+                }
+                assertEquals(List.of("1:1", "2:1"), counts, "one approved comment per batch, each in its writer's shard");
+            }
+        }
+    }
+
+    private static CommentDraft withDedupKey(CommentDraft d, String dedupKey) {
+        return new CommentDraft(d.articleId(), d.submission(), d.ipAddress(), d.userAgent(), dedupKey, d.throttleKeys(),
+                d.floodInterval(), d.firstComment(), d.engineReasons(), d.submittedAt());
     }
 
     private static Connection testDatabase() throws Exception {

@@ -1,0 +1,204 @@
+package com.newsroom.comments.comment;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.newsroom.comments.article.Article;
+
+/**
+ * A batch's SQL on PostgreSQL in two round trips, whatever the batch's size: the reads go as one
+ * pipeline of statements (the driver sends a multi-statement string in one message and one sync), the
+ * writes as one data-modifying {@code WITH} statement. Values travel as arrays ({@code = any(?)},
+ * {@code unnest}), so each half has a single statement shape, prepared once per connection, whatever
+ * the batch's size. Before, a batch of nine comments made eight round trips before its commit, and the
+ * writer threads spent their time waiting for them.
+ */
+final class PostgresBatchSql implements BatchSql {
+
+    /**
+     * Articles, taken dedup keys, trusted authors, then the author keys' rows: created with their first
+     * use where missing (the insert returns which), then all locked in key order.
+     */
+    private static final String READ = "select " + PortableBatchSql.ARTICLE_COLUMNS + " from article where id = any(?);"
+            + " select dedup_key from comment where dedup_key = any(?);"
+            + " select distinct email from comment where email = any(?) and status = 'APPROVED' and moderated_by is not null;"
+            + """
+                     insert into submission_throttle (throttle_key, last_submitted_at)
+                    select k, t from unnest(?::text[], ?::timestamptz[]) as u(k, t) order by k
+                    on conflict do nothing returning throttle_key;
+                    select throttle_key, last_submitted_at from submission_throttle where throttle_key = any(?)
+                    order by throttle_key for update""";
+
+    /**
+     * Comments, their reasons, flood-control times, approved counts and the NOTIFY for the other
+     * instances. The reasons' foreign key is checked at the end of the statement, when the comments are
+     * in. Every sub-statement runs even though the main query reads none of them.
+     */
+    private static final String WRITE = """
+            with new_comment as (
+                insert into comment (id, article_id, parent_id, name, email, website, text, status, ip_address,
+                                     user_agent, dedup_key, created_at, updated_at, version)
+                select id, article_id, parent_id, name, email, website, text, status, ip_address,
+                       user_agent, dedup_key, created_at, created_at, 0
+                from unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+                     as c(id, article_id, parent_id, name, email, website, text, status, ip_address,
+                          user_agent, dedup_key, created_at)
+            ), new_reason as (
+                insert into comment_reason (comment_id, position, rule_id, rule_type, field, match_text,
+                                            start_offset, end_offset, action, detail)
+                select * from unnest(?::bigint[], ?::int[], ?::bigint[], ?::text[], ?::text[], ?::text[],
+                                     ?::int[], ?::int[], ?::text[], ?::text[])
+            ), throttle as (
+                insert into submission_throttle (throttle_key, last_submitted_at)
+                select * from unnest(?::text[], ?::timestamptz[])
+                on conflict (throttle_key) do update set last_submitted_at = excluded.last_submitted_at
+            ), approved as (
+                insert into article_comment_count (article_id, shard, approved)
+                select article_id, ?, delta from unnest(?::text[], ?::bigint[]) as d(article_id, delta)
+                on conflict (article_id, shard) do update set approved = article_comment_count.approved + excluded.approved
+            )
+            select count(pg_notify(?, payload)) from unnest(?::text[]) as n(payload)""";
+
+    private final PublicPagesChannel channel;
+
+    PostgresBatchSql(PublicPagesChannel channel) {
+        this.channel = channel;
+    }
+
+    @Override
+    public Reads read(Connection db, Keys keys) throws SQLException {
+        Map<String, Article> articles;
+        Set<String> stored;
+        Set<String> trusted;
+        Set<String> created;
+        Map<String, Instant> rows = new HashMap<>(keys.throttleFirstUse().size() * 2);
+        try (PreparedStatement read = db.prepareStatement(READ)) {
+            read.setArray(1, texts(db, keys.articleIds()));
+            read.setArray(2, texts(db, keys.dedupKeys()));
+            read.setArray(3, texts(db, keys.trustedCandidates()));
+            read.setArray(4, texts(db, keys.throttleFirstUse().keySet()));
+            read.setArray(5, texts(db, keys.throttleFirstUse().values().stream().map(Instant::toString).toList()));
+            read.setArray(6, texts(db, keys.throttleFirstUse().keySet()));
+            read.execute();
+            try (ResultSet rs = next(read, true)) {
+                articles = PortableBatchSql.articles(rs);
+            }
+            try (ResultSet rs = next(read, false)) {
+                stored = PortableBatchSql.strings(rs);
+            }
+            try (ResultSet rs = next(read, false)) {
+                trusted = PortableBatchSql.strings(rs);
+            }
+            try (ResultSet rs = next(read, false)) {
+                created = PortableBatchSql.strings(rs);
+            }
+            try (ResultSet rs = next(read, false)) {
+                while (rs.next()) {
+                    rows.put(rs.getString(1), PortableBatchSql.instant(rs, 2));
+                }
+            }
+        }
+        PortableBatchSql.createMissingArticles(db, keys.articleIds(), keys.now(), articles);
+        SubmissionThrottle.Locked throttle = rows.isEmpty() ? SubmissionThrottle.Locked.NONE
+                : SubmissionThrottle.Locked.of(created, rows);
+        return new Reads(articles, stored, trusted, throttle);
+    }
+
+    /** The pipeline's next result set. */
+    private static ResultSet next(PreparedStatement read, boolean first) throws SQLException {
+        if (!first && !read.getMoreResults()) {
+            throw new SQLException("The batch read returned fewer results than it has statements");
+        }
+        return read.getResultSet();
+    }
+
+    @Override
+    public void write(Connection db, Writes writes) throws SQLException {
+        List<Comment> comments = writes.comments();
+        if (comments.isEmpty() && writes.throttleChanges().isEmpty()) {
+            return; // every comment refused, and no flood-control time to put back
+        }
+        int n = comments.size();
+        Long[] ids = new Long[n];
+        Long[] parents = new Long[n];
+        String[][] texts = new String[10][n]; // article, name, email, website, text, status, ip, agent, dedup, created
+        List<Long> reasonComment = new ArrayList<>();
+        List<Integer> reasonPosition = new ArrayList<>();
+        List<Long> reasonRule = new ArrayList<>();
+        List<Integer> reasonStart = new ArrayList<>();
+        List<Integer> reasonEnd = new ArrayList<>();
+        List<List<String>> reasonTexts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>(), new ArrayList<>()); // rule type, field, match, action, detail
+        for (int i = 0; i < n; i++) {
+            Comment c = comments.get(i);
+            ids[i] = c.id;
+            parents[i] = c.parentId;
+            String[] row = { c.articleId, c.name, c.email, c.website, c.text, c.status.name(), c.ipAddress,
+                    c.userAgent, c.dedupKey, c.createdAt.toString() };
+            for (int column = 0; column < row.length; column++) {
+                texts[column][i] = row[column];
+            }
+            for (int position = 0; position < c.reasons.size(); position++) {
+                ModerationReason r = c.reasons.get(position);
+                reasonComment.add(c.id);
+                reasonPosition.add(position);
+                reasonRule.add(r.ruleId);
+                reasonStart.add(r.start);
+                reasonEnd.add(r.end);
+                String[] reasonRow = { r.ruleType, r.field, r.match, r.action, r.detail };
+                for (int column = 0; column < reasonRow.length; column++) {
+                    reasonTexts.get(column).add(reasonRow[column]);
+                }
+            }
+        }
+        try (PreparedStatement write = db.prepareStatement(WRITE)) {
+            int p = 1;
+            write.setArray(p++, db.createArrayOf("int8", ids));
+            write.setArray(p++, db.createArrayOf("text", texts[0]));
+            write.setArray(p++, db.createArrayOf("int8", parents));
+            for (int column = 1; column < texts.length; column++) {
+                write.setArray(p++, db.createArrayOf("text", texts[column]));
+            }
+            write.setArray(p++, db.createArrayOf("int8", reasonComment.toArray(Long[]::new)));
+            write.setArray(p++, db.createArrayOf("int4", reasonPosition.toArray(Integer[]::new)));
+            write.setArray(p++, db.createArrayOf("int8", reasonRule.toArray(Long[]::new)));
+            for (int column = 0; column < 3; column++) {
+                write.setArray(p++, texts(db, reasonTexts.get(column)));
+            }
+            write.setArray(p++, db.createArrayOf("int4", reasonStart.toArray(Integer[]::new)));
+            write.setArray(p++, db.createArrayOf("int4", reasonEnd.toArray(Integer[]::new)));
+            for (int column = 3; column < 5; column++) {
+                write.setArray(p++, texts(db, reasonTexts.get(column)));
+            }
+            List<String> throttleKeys = new ArrayList<>(writes.throttleChanges().size());
+            List<String> throttleTimes = new ArrayList<>(writes.throttleChanges().size());
+            writes.throttleChanges().forEach((key, at) -> {
+                throttleKeys.add(key);
+                throttleTimes.add(at.toString());
+            });
+            write.setArray(p++, texts(db, throttleKeys));
+            write.setArray(p++, texts(db, throttleTimes));
+            write.setInt(p++, writes.shard());
+            write.setArray(p++, texts(db, writes.approved().byArticle().keySet()));
+            write.setArray(p++, db.createArrayOf("int8", writes.approved().byArticle().values().toArray(Long[]::new)));
+            write.setString(p++, PublicPagesChannel.CHANNEL);
+            write.setArray(p, db.createArrayOf("text", channel.payloads(writes.published())));
+            write.execute();
+        }
+    }
+
+    private static Array texts(Connection db, Collection<String> values) throws SQLException {
+        return db.createArrayOf("text", values.toArray(String[]::new));
+    }
+}
