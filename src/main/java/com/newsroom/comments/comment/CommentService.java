@@ -171,6 +171,9 @@ public class CommentService {
 
     /** Trims and turns every run of whitespace into one space (a loop: this runs on every comment). */
     static String collapseWhitespace(String value) {
+        if (isCollapsed(value)) {
+            return value; // the usual text: single spaces between words, nothing to copy
+        }
         char[] out = new char[value.length()];
         int o = 0;
         boolean space = false;
@@ -188,6 +191,25 @@ public class CommentService {
             }
         }
         return new String(out, 0, o);
+    }
+
+    /** No leading or trailing whitespace, and none but single spaces between words. */
+    private static boolean isCollapsed(String value) {
+        boolean space = true; // a leading space is not collapsed
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ' ') {
+                if (space) {
+                    return false;
+                }
+                space = true;
+            } else if (c < ' ' || c >= 0x80 && Character.isWhitespace(c)) {
+                return false; // a tab, line break or other control character, or Unicode whitespace
+            } else {
+                space = false;
+            }
+        }
+        return !space || value.isEmpty();
     }
 
     private static String truncate(String value, int max) {

@@ -2,6 +2,7 @@ package com.newsroom.comments.comment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,20 @@ class DedupKeyTest {
         // No-break space is not whitespace to Java: it stays, as before.
         assertEquals("a\u00A0b", CommentService.collapseWhitespace("a\u00A0b"));
         assertEquals("Erdoğan'ın 😀 sözleri", CommentService.collapseWhitespace("Erdoğan'ın  😀\n\nsözleri"));
+    }
+
+    @Test
+    void textThatIsAlreadyCollapsedIsReturnedAsItIs() {
+        String prose = "Hamdi Fırat Büyük said the budget was late. Nobody answered!";
+        assertSame(prose, CommentService.collapseWhitespace(prose));
+        assertSame("", CommentService.collapseWhitespace(""));
+        // Each of these needs the slow path, and gets the same answer as before.
+        assertEquals("a b", CommentService.collapseWhitespace("a  b"));
+        assertEquals("a b", CommentService.collapseWhitespace(" a b"));
+        assertEquals("a b", CommentService.collapseWhitespace("a b "));
+        assertEquals("a b", CommentService.collapseWhitespace("a\tb"));
+        assertEquals("a b", CommentService.collapseWhitespace("a\u2003b"));
+        assertEquals("\u0001a b", CommentService.collapseWhitespace("\u0001a b"), "a control character that is not whitespace stays");
     }
 
     @Test

@@ -41,10 +41,16 @@ final class Links {
                 i++;
             }
             int a = i;
-            while (i < n && !isSpace(text.charAt(i))) {
+            boolean candidate = false; // a link has a dot or "://": most words have neither
+            while (i < n) {
+                char c = text.charAt(i);
+                if (isSpace(c)) {
+                    break;
+                }
+                candidate |= c == '.' || c == ':';
                 i++;
             }
-            if (i > a) {
+            if (candidate) {
                 Link l = token(text, a, i);
                 if (l != null) {
                     if (links == null) {
@@ -73,11 +79,7 @@ final class Links {
     }
 
     private static Link token(String s, int a, int b) {
-        // Cheap reject: a link needs a dot somewhere (or "://").
         int scheme = indexOf(s, "://", a, b);
-        if (scheme < 0 && indexOf(s, ".", a, b) < 0) {
-            return null;
-        }
         if (scheme >= 0) {
             int h = scheme;
             while (h > a && isAsciiLetter(s.charAt(h - 1))) {
@@ -98,8 +100,8 @@ final class Links {
             a++;
         }
         b = trimEnd(s, a, b);
-        if (b - a < 4) {
-            return null;
+        if (b - a < 4 || indexOf(s, ".", a, b) < 0) {
+            return null; // too short, or the word's only dot was the full stop after it
         }
         if (s.regionMatches(true, a, "www.", 0, 4)) {
             HostSpan hs = hostSpan(s, a, b, false);
