@@ -9,7 +9,7 @@
 # root), and package with the aot-jar type so that every class is on the JDK's class path:
 #   ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.type=aot-jar
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/aot-cache.sh
-# Environment: JAVA (a JDK 25+ java), BENCH_DB=startup_train (created if missing, never dropped),
+# Environment: JAVA (a JDK 25+ java), BENCH_DB=startup_train (dropped and created again),
 #   PORT=8098, ROUNDS=20, JAVA_OPTS (heap/GC options of the training run; default as bench/load.sh).
 # (Quarkus can do the same with -Dquarkus.package.jar.aot.enabled=true, training on the integration
 # tests; that needs Maven itself to run on JDK 25.)
@@ -26,8 +26,9 @@ case "$DB" in
 esac
 "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q " AOTCacheOutput " || { echo "$JAVA has no AOT cache (JDK 25+ needed)" >&2; exit 1; }
 [ -f target/quarkus-app/quarkus-run.jar ] || { echo "build first" >&2; exit 1; }
-[ "$(psql -At -d postgres -c "select count(*) from pg_database where datname = '$DB'")" = 1 ] \
-  || psql -q -d postgres -c "create database $DB"
+# A fresh database: an old one's schema history may not match these migrations, and a training run
+# whose app does not start would write a cache of start-up failure.
+psql -q -d postgres -c "drop database if exists $DB" -c "create database $DB"
 
 export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres
 export QUARKUS_HTTP_PORT=$PORT COMMENTS_ADMIN_USERNAME=admin COMMENTS_ADMIN_PASSWORD=training-admin-password
@@ -39,7 +40,7 @@ pid=$!
 B=http://127.0.0.1:$PORT
 for _ in $(seq 1 600); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' $B/q/health/ready || true)" = 200 ] && break
-  kill -0 $pid 2>/dev/null || { tail -20 target/aot-training.log; exit 1; }
+  kill -0 $pid 2>/dev/null || { tail -20 target/aot-training.log; rm -f "$CACHE"; echo "the training run did not start: no cache" >&2; exit 1; }
   sleep 0.1
 done
 for i in $(seq 1 "$ROUNDS"); do
