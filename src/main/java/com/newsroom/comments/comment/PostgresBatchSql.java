@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import com.newsroom.comments.article.Article;
 
@@ -123,79 +125,76 @@ final class PostgresBatchSql implements BatchSql {
         return read.getResultSet();
     }
 
+    /** One reason of one comment: a row of {@code comment_reason}. */
+    private record ReasonRow(long commentId, int position, ModerationReason reason) {
+    }
+
     @Override
     public void write(Connection db, Writes writes) throws SQLException {
         List<Comment> comments = writes.comments();
         if (comments.isEmpty() && writes.throttleChanges().isEmpty()) {
             return; // every comment refused, and no flood-control time to put back
         }
-        int n = comments.size();
-        Long[] ids = new Long[n];
-        Long[] parents = new Long[n];
-        String[][] texts = new String[10][n]; // article, name, email, website, text, status, ip, agent, dedup, created
-        List<Long> reasonComment = new ArrayList<>();
-        List<Integer> reasonPosition = new ArrayList<>();
-        List<Long> reasonRule = new ArrayList<>();
-        List<Integer> reasonStart = new ArrayList<>();
-        List<Integer> reasonEnd = new ArrayList<>();
-        List<List<String>> reasonTexts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>()); // rule type, field, match, action, detail
-        for (int i = 0; i < n; i++) {
-            Comment c = comments.get(i);
-            ids[i] = c.id;
-            parents[i] = c.parentId;
-            String[] row = { c.articleId, c.name, c.email, c.website, c.text, c.status.name(), c.ipAddress,
-                    c.userAgent, c.dedupKey, c.createdAt.toString() };
-            for (int column = 0; column < row.length; column++) {
-                texts[column][i] = row[column];
-            }
-            for (int position = 0; position < c.reasons.size(); position++) {
-                ModerationReason r = c.reasons.get(position);
-                reasonComment.add(c.id);
-                reasonPosition.add(position);
-                reasonRule.add(r.ruleId);
-                reasonStart.add(r.start);
-                reasonEnd.add(r.end);
-                String[] reasonRow = { r.ruleType, r.field, r.match, r.action, r.detail };
-                for (int column = 0; column < reasonRow.length; column++) {
-                    reasonTexts.get(column).add(reasonRow[column]);
-                }
+        List<ReasonRow> reasons = new ArrayList<>();
+        for (Comment comment : comments) {
+            for (int position = 0; position < comment.reasons.size(); position++) {
+                reasons.add(new ReasonRow(comment.id, position, comment.reasons.get(position)));
             }
         }
+        List<Map.Entry<String, Instant>> throttle = List.copyOf(writes.throttleChanges().entrySet());
+        List<Map.Entry<String, Long>> approved = List.copyOf(writes.approved().byArticle().entrySet());
         try (PreparedStatement write = db.prepareStatement(WRITE)) {
+            // In the order of WRITE's placeholders.
+            Array[] commentColumns = {
+                    array(db, "int8", comments, c -> c.id, Long[]::new),
+                    array(db, "text", comments, c -> c.articleId, String[]::new),
+                    array(db, "int8", comments, c -> c.parentId, Long[]::new),
+                    array(db, "text", comments, c -> c.name, String[]::new),
+                    array(db, "text", comments, c -> c.email, String[]::new),
+                    array(db, "text", comments, c -> c.website, String[]::new),
+                    array(db, "text", comments, c -> c.text, String[]::new),
+                    array(db, "text", comments, c -> c.status.name(), String[]::new),
+                    array(db, "text", comments, c -> c.ipAddress, String[]::new),
+                    array(db, "text", comments, c -> c.userAgent, String[]::new),
+                    array(db, "text", comments, c -> c.dedupKey, String[]::new),
+                    array(db, "text", comments, c -> c.createdAt.toString(), String[]::new) };
+            Array[] reasonColumns = {
+                    array(db, "int8", reasons, r -> r.commentId(), Long[]::new),
+                    array(db, "int4", reasons, r -> r.position(), Integer[]::new),
+                    array(db, "int8", reasons, r -> r.reason().ruleId, Long[]::new),
+                    array(db, "text", reasons, r -> r.reason().ruleType, String[]::new),
+                    array(db, "text", reasons, r -> r.reason().field, String[]::new),
+                    array(db, "text", reasons, r -> r.reason().match, String[]::new),
+                    array(db, "int4", reasons, r -> r.reason().start, Integer[]::new),
+                    array(db, "int4", reasons, r -> r.reason().end, Integer[]::new),
+                    array(db, "text", reasons, r -> r.reason().action, String[]::new),
+                    array(db, "text", reasons, r -> r.reason().detail, String[]::new) };
             int p = 1;
-            write.setArray(p++, db.createArrayOf("int8", ids));
-            write.setArray(p++, db.createArrayOf("text", texts[0]));
-            write.setArray(p++, db.createArrayOf("int8", parents));
-            for (int column = 1; column < texts.length; column++) {
-                write.setArray(p++, db.createArrayOf("text", texts[column]));
+            for (Array column : commentColumns) {
+                write.setArray(p++, column);
             }
-            write.setArray(p++, db.createArrayOf("int8", reasonComment.toArray(Long[]::new)));
-            write.setArray(p++, db.createArrayOf("int4", reasonPosition.toArray(Integer[]::new)));
-            write.setArray(p++, db.createArrayOf("int8", reasonRule.toArray(Long[]::new)));
-            for (int column = 0; column < 3; column++) {
-                write.setArray(p++, texts(db, reasonTexts.get(column)));
+            for (Array column : reasonColumns) {
+                write.setArray(p++, column);
             }
-            write.setArray(p++, db.createArrayOf("int4", reasonStart.toArray(Integer[]::new)));
-            write.setArray(p++, db.createArrayOf("int4", reasonEnd.toArray(Integer[]::new)));
-            for (int column = 3; column < 5; column++) {
-                write.setArray(p++, texts(db, reasonTexts.get(column)));
-            }
-            List<String> throttleKeys = new ArrayList<>(writes.throttleChanges().size());
-            List<String> throttleTimes = new ArrayList<>(writes.throttleChanges().size());
-            writes.throttleChanges().forEach((key, at) -> {
-                throttleKeys.add(key);
-                throttleTimes.add(at.toString());
-            });
-            write.setArray(p++, texts(db, throttleKeys));
-            write.setArray(p++, texts(db, throttleTimes));
+            write.setArray(p++, array(db, "text", throttle, Map.Entry::getKey, String[]::new));
+            write.setArray(p++, array(db, "text", throttle, e -> e.getValue().toString(), String[]::new));
             write.setInt(p++, writes.shard());
-            write.setArray(p++, texts(db, writes.approved().byArticle().keySet()));
-            write.setArray(p++, db.createArrayOf("int8", writes.approved().byArticle().values().toArray(Long[]::new)));
+            write.setArray(p++, array(db, "text", approved, Map.Entry::getKey, String[]::new));
+            write.setArray(p++, array(db, "int8", approved, Map.Entry::getValue, Long[]::new));
             write.setString(p++, PublicPagesChannel.CHANNEL);
             write.setArray(p, db.createArrayOf("text", channel.payloads(writes.published())));
             write.execute();
         }
+    }
+
+    /** One column of {@code rows} as an SQL array of {@code type} (timestamps travel as ISO text). */
+    private static <T, V> Array array(Connection db, String type, List<T> rows, Function<T, V> column,
+            IntFunction<V[]> newArray) throws SQLException {
+        V[] values = newArray.apply(rows.size());
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.apply(rows.get(i));
+        }
+        return db.createArrayOf(type, values);
     }
 
     private static Array texts(Connection db, Collection<String> values) throws SQLException {
