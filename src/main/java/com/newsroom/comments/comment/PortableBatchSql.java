@@ -19,7 +19,7 @@ import com.newsroom.comments.article.Article;
 
 /**
  * A batch's SQL one statement at a time, in SQL that H2 (dev mode, PostgreSQL compatibility) runs too.
- * The article helpers also serve {@link PostgresBatchSql} for the rare batch that creates articles.
+ * Its row mappers also serve {@link PostgresBatchSql}.
  */
 final class PortableBatchSql implements BatchSql {
 
@@ -59,7 +59,7 @@ final class PortableBatchSql implements BatchSql {
      * The insert ignores a concurrent creator (ON CONFLICT DO NOTHING), in sorted order, so two first
      * comments never fail.
      */
-    static void createMissingArticles(Connection db, SortedSet<String> articleIds, Instant now, Map<String, Article> found)
+    private static void createMissingArticles(Connection db, SortedSet<String> articleIds, Instant now, Map<String, Article> found)
             throws SQLException {
         if (found.size() == articleIds.size()) {
             return;

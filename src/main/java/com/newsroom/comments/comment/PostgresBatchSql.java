@@ -28,10 +28,17 @@ import com.newsroom.comments.article.Article;
 final class PostgresBatchSql implements BatchSql {
 
     /**
-     * Articles, taken dedup keys, trusted authors, then the author keys' rows: created with their first
-     * use where missing (the insert returns which), then all locked in key order.
+     * The articles created where missing (a concurrent creator wins harmlessly) and read; the taken
+     * dedup keys; the trusted authors; then the author keys' rows, created with their first use where
+     * missing (the insert returns which) and all locked in key order. Articles before author keys, each
+     * in sorted order, as every batch takes them: two batches never wait for each other in a cycle.
      */
-    private static final String READ = "select " + PortableBatchSql.ARTICLE_COLUMNS + " from article where id = any(?);"
+    private static final String READ = """
+            insert into article (id, comments_open, premoderate, created_at, updated_at, version)
+            select id, true, false, ?::timestamptz, ?::timestamptz, 0 from unnest(?::text[]) as a(id) order by id
+            on conflict do nothing;
+            """
+            + "select " + PortableBatchSql.ARTICLE_COLUMNS + " from article where id = any(?);"
             + " select dedup_key from comment where dedup_key = any(?);"
             + " select distinct email from comment where email = any(?) and status = 'APPROVED' and moderated_by is not null;"
             + """
@@ -86,40 +93,43 @@ final class PostgresBatchSql implements BatchSql {
         Set<String> created;
         Map<String, Instant> rows = new HashMap<>(keys.throttleFirstUse().size() * 2);
         try (PreparedStatement read = db.prepareStatement(READ)) {
-            read.setArray(1, texts(db, keys.articleIds()));
-            read.setArray(2, texts(db, keys.dedupKeys()));
-            read.setArray(3, texts(db, keys.trustedCandidates()));
-            read.setArray(4, texts(db, keys.throttleFirstUse().keySet()));
-            read.setArray(5, texts(db, keys.throttleFirstUse().values().stream().map(Instant::toString).toList()));
-            read.setArray(6, texts(db, keys.throttleFirstUse().keySet()));
-            read.execute();
-            try (ResultSet rs = next(read, true)) {
+            String now = keys.now().toString();
+            read.setString(1, now);
+            read.setString(2, now);
+            read.setArray(3, texts(db, keys.articleIds()));
+            read.setArray(4, texts(db, keys.articleIds()));
+            read.setArray(5, texts(db, keys.dedupKeys()));
+            read.setArray(6, texts(db, keys.trustedCandidates()));
+            read.setArray(7, texts(db, keys.throttleFirstUse().keySet()));
+            read.setArray(8, texts(db, keys.throttleFirstUse().values().stream().map(Instant::toString).toList()));
+            read.setArray(9, texts(db, keys.throttleFirstUse().keySet()));
+            read.execute(); // the article insert: an update count, then a result set per statement
+            try (ResultSet rs = next(read)) {
                 articles = PortableBatchSql.articles(rs);
             }
-            try (ResultSet rs = next(read, false)) {
+            try (ResultSet rs = next(read)) {
                 stored = PortableBatchSql.strings(rs);
             }
-            try (ResultSet rs = next(read, false)) {
+            try (ResultSet rs = next(read)) {
                 trusted = PortableBatchSql.strings(rs);
             }
-            try (ResultSet rs = next(read, false)) {
+            try (ResultSet rs = next(read)) {
                 created = PortableBatchSql.strings(rs);
             }
-            try (ResultSet rs = next(read, false)) {
+            try (ResultSet rs = next(read)) {
                 while (rs.next()) {
                     rows.put(rs.getString(1), PortableBatchSql.instant(rs, 2));
                 }
             }
         }
-        PortableBatchSql.createMissingArticles(db, keys.articleIds(), keys.now(), articles);
         SubmissionThrottle.Locked throttle = rows.isEmpty() ? SubmissionThrottle.Locked.NONE
                 : SubmissionThrottle.Locked.of(created, rows);
         return new Reads(articles, stored, trusted, throttle);
     }
 
     /** The pipeline's next result set. */
-    private static ResultSet next(PreparedStatement read, boolean first) throws SQLException {
-        if (!first && !read.getMoreResults()) {
+    private static ResultSet next(PreparedStatement read) throws SQLException {
+        if (!read.getMoreResults()) {
             throw new SQLException("The batch read returned fewer results than it has statements");
         }
         return read.getResultSet();
