@@ -1,9 +1,11 @@
 package com.newsroom.comments.comment;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,9 @@ import com.newsroom.comments.article.Article;
  * one round trip; {@link PortableBatchSql} (H2, dev mode) one statement at a time.
  */
 interface BatchSql {
+
+    /** The settings a batch decides by; {@link #articles} reads them. */
+    String ARTICLE_COLUMNS = "id, comments_open, closes_at, close_after_days, premoderate, published_at, created_at";
 
     /** What the batch reads, all of it keyed in sorted order (rows locked in one order never deadlock). */
     record Keys(SortedSet<String> articleIds, SortedSet<String> dedupKeys, SortedSet<String> trustedCandidates,
@@ -48,4 +53,21 @@ interface BatchSql {
     Reads read(Connection db, Keys keys) throws SQLException;
 
     void write(Connection db, Writes writes) throws SQLException;
+
+    /** Articles' settings from rows of {@link #ARTICLE_COLUMNS}: not managed, never saved from here. */
+    static Map<String, Article> articles(ResultSet rs) throws SQLException {
+        Map<String, Article> byId = new HashMap<>();
+        while (rs.next()) {
+            Article article = new Article();
+            article.id = rs.getString(1);
+            article.commentsOpen = rs.getBoolean(2);
+            article.closesAt = Sql.instant(rs, 3);
+            article.closeAfterDays = rs.getObject(4, Integer.class);
+            article.premoderate = rs.getBoolean(5);
+            article.publishedAt = Sql.instant(rs, 6);
+            article.createdAt = Sql.instant(rs, 7);
+            byId.put(article.id, article);
+        }
+        return byId;
+    }
 }

@@ -5,11 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,11 +16,8 @@ import com.newsroom.comments.article.Article;
 
 /**
  * A batch's SQL one statement at a time, in SQL that H2 (dev mode, PostgreSQL compatibility) runs too.
- * Its row mappers also serve {@link PostgresBatchSql}.
  */
 final class PortableBatchSql implements BatchSql {
-
-    static final String ARTICLE_COLUMNS = "id, comments_open, closes_at, close_after_days, premoderate, published_at, created_at";
 
     private final ApprovedCounts approvedCounts;
 
@@ -86,48 +80,18 @@ final class PortableBatchSql implements BatchSql {
                 + Sql.placeholders(articleIds.size()) + ")")) {
             Sql.bind(select, 1, articleIds);
             try (ResultSet rs = select.executeQuery()) {
-                return articles(rs);
+                return BatchSql.articles(rs);
             }
         }
-    }
-
-    /** Articles' settings from rows of {@link #ARTICLE_COLUMNS}: not managed, never saved from here. */
-    static Map<String, Article> articles(ResultSet rs) throws SQLException {
-        Map<String, Article> byId = new HashMap<>();
-        while (rs.next()) {
-            Article article = new Article();
-            article.id = rs.getString(1);
-            article.commentsOpen = rs.getBoolean(2);
-            article.closesAt = instant(rs, 3);
-            article.closeAfterDays = rs.getObject(4, Integer.class);
-            article.premoderate = rs.getBoolean(5);
-            article.publishedAt = instant(rs, 6);
-            article.createdAt = instant(rs, 7);
-            byId.put(article.id, article);
-        }
-        return byId;
     }
 
     private static Set<String> strings(Connection db, String sql, SortedSet<String> parameters) throws SQLException {
         try (PreparedStatement select = db.prepareStatement(sql)) {
             Sql.bind(select, 1, parameters);
             try (ResultSet rs = select.executeQuery()) {
-                return strings(rs);
+                return Sql.strings(rs);
             }
         }
-    }
-
-    static Set<String> strings(ResultSet rs) throws SQLException {
-        Set<String> values = new HashSet<>();
-        while (rs.next()) {
-            values.add(rs.getString(1));
-        }
-        return values;
-    }
-
-    static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     /** One JDBC batch for the comments and one for their reasons: a round trip each. */

@@ -38,7 +38,7 @@ final class PostgresBatchSql implements BatchSql {
             select id, true, false, ?::timestamptz, ?::timestamptz, 0 from unnest(?::text[]) as a(id) order by id
             on conflict do nothing;
             """
-            + "select " + PortableBatchSql.ARTICLE_COLUMNS + " from article where id = any(?);"
+            + "select " + ARTICLE_COLUMNS + " from article where id = any(?);"
             + " select dedup_key from comment where dedup_key = any(?);"
             + " select distinct email from comment where email = any(?) and status = 'APPROVED' and moderated_by is not null;"
             + """
@@ -105,20 +105,20 @@ final class PostgresBatchSql implements BatchSql {
             read.setArray(9, texts(db, keys.throttleFirstUse().keySet()));
             read.execute(); // the article insert: an update count, then a result set per statement
             try (ResultSet rs = next(read)) {
-                articles = PortableBatchSql.articles(rs);
+                articles = BatchSql.articles(rs);
             }
             try (ResultSet rs = next(read)) {
-                stored = PortableBatchSql.strings(rs);
+                stored = Sql.strings(rs);
             }
             try (ResultSet rs = next(read)) {
-                trusted = PortableBatchSql.strings(rs);
+                trusted = Sql.strings(rs);
             }
             try (ResultSet rs = next(read)) {
-                created = PortableBatchSql.strings(rs);
+                created = Sql.strings(rs);
             }
             try (ResultSet rs = next(read)) {
                 while (rs.next()) {
-                    rows.put(rs.getString(1), PortableBatchSql.instant(rs, 2));
+                    rows.put(rs.getString(1), Sql.instant(rs, 2));
                 }
             }
         }

@@ -1,12 +1,15 @@
 package com.newsroom.comments.comment;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Small helpers for the JDBC of the comment write path (portable SQL: PostgreSQL and H2). */
 final class Sql {
@@ -57,6 +60,21 @@ final class Sql {
     static boolean isPostgres(String dbKind) {
         return "postgresql".equalsIgnoreCase(dbKind) || "postgres".equalsIgnoreCase(dbKind)
                 || "pgsql".equalsIgnoreCase(dbKind);
+    }
+
+    /** A nullable timestamp column as an instant. */
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** The first column of every row. */
+    static Set<String> strings(ResultSet rs) throws SQLException {
+        Set<String> values = new HashSet<>();
+        while (rs.next()) {
+            values.add(rs.getString(1));
+        }
+        return values;
     }
 
     static OffsetDateTime timestamp(Instant instant) {

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -81,7 +80,7 @@ final class SubmissionThrottle {
             Sql.bind(select, 1, firstUse.keySet());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+                    rows.put(rs.getString(1), Sql.instant(rs, 2));
                 }
             }
         }

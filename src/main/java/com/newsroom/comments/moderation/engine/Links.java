@@ -41,20 +41,14 @@ final class Links {
     static List<Link> extract(String text) {
         List<Link> links = null;
         int n = text.length();
-        int nextDot = -1;
-        int nextColon = -1;
+        int nextDot = indexOrEnd(text, '.', 0); // n when there is none
+        int nextColon = indexOrEnd(text, ':', 0);
         int i = 0; // the scan's position: 0, or the end of the last word examined
         while (i < n) {
-            if (nextDot >= 0 && nextDot < i) {
-                nextDot = -1;
-            }
-            if (nextDot == -1) {
+            if (nextDot < i) {
                 nextDot = indexOrEnd(text, '.', i);
             }
-            if (nextColon >= 0 && nextColon < i) {
-                nextColon = -1;
-            }
-            if (nextColon == -1) {
+            if (nextColon < i) {
                 nextColon = indexOrEnd(text, ':', i);
             }
             int mark = Math.min(nextDot, nextColon);
