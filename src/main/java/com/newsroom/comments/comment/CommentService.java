@@ -1,15 +1,10 @@
 package com.newsroom.comments.comment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedSet;
@@ -42,15 +37,6 @@ public class CommentService {
     public static final String TOO_FAST = "You are posting comments too quickly. Slow down.";
     public static final String CLOSED = "Comments are closed.";
     static final int MAX_USER_AGENT = 512;
-
-    /** One digest per thread: looking the algorithm up through the security providers cost more than hashing. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    });
 
     private final CommentRepository comments;
     private final CommentWriter writer;
@@ -125,7 +111,7 @@ public class CommentService {
         ActiveRules.Snapshot rules = activeRules.current();
         String ip = origin.ipAddress();
         return new CommentDraft(articleId, submission, ip, truncate(origin.userAgent(), MAX_USER_AGENT),
-                rules.duplicatesEnabled() ? dedupKey(articleId, submission, ip) : null,
+                rules.duplicatesEnabled() ? DedupKey.of(articleId, submission, ip) : null,
                 throttleKeys(submission, ip), rules.floodInterval(), rules.firstComment(),
                 moderation.evaluate(rules, submission, ip), now);
     }
@@ -153,63 +139,6 @@ public class CommentService {
             keys.add("email:" + submission.email().toLowerCase(Locale.ROOT));
         }
         return keys;
-    }
-
-    /**
-     * Same article, same author (e-mail, or name and IP), same text once case, Unicode form and
-     * spacing are set aside.
-     */
-    static String dedupKey(String articleId, CommentSubmission submission, String ip) {
-        String author = submission.email() != null
-                ? "e:" + submission.email().toLowerCase(Locale.ROOT)
-                : "n:" + Normalizer.normalize(submission.name(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT) + "|" + ip;
-        String text = collapseWhitespace(Normalizer.normalize(submission.text(), Normalizer.Form.NFKC)
-                .toLowerCase(Locale.ROOT));
-        byte[] digest = SHA_256.get().digest((articleId + '\n' + author + '\n' + text).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest);
-    }
-
-    /** Trims and turns every run of whitespace into one space (a loop: this runs on every comment). */
-    static String collapseWhitespace(String value) {
-        if (isCollapsed(value)) {
-            return value; // the usual text: single spaces between words, nothing to copy
-        }
-        char[] out = new char[value.length()];
-        int o = 0;
-        boolean space = false;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F')
-                    : c >= 0x80 && Character.isWhitespace(c)) {
-                space = o > 0;
-            } else {
-                if (space) {
-                    out[o++] = ' ';
-                    space = false;
-                }
-                out[o++] = c;
-            }
-        }
-        return new String(out, 0, o);
-    }
-
-    /** No leading or trailing whitespace, and none but single spaces between words. */
-    private static boolean isCollapsed(String value) {
-        boolean space = true; // a leading space is not collapsed
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == ' ') {
-                if (space) {
-                    return false;
-                }
-                space = true;
-            } else if (c < ' ' || c >= 0x80 && Character.isWhitespace(c)) {
-                return false; // a tab, line break or other control character, or Unicode whitespace
-            } else {
-                space = false;
-            }
-        }
-        return !space || value.isEmpty();
     }
 
     private static String truncate(String value, int max) {
