@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Start-up time of the packaged service: launch of quarkus-run.jar -> first 200 from /q/health/ready,
-# repeated RUNS times; prints each run, then min and median. The app is stopped after each run.
+# repeated RUNS times; prints each run, then min and median. The app is stopped after each run. Each
+# run also shows, per thread at readiness, the main thread's CPU and its time waiting for a core, and
+# the C2 and C1 compilers' CPU: on a small machine the compilers compete with start-up for the cores.
 #
 # Run from the repository root:   bench/startup.sh
 # Environment:
@@ -51,7 +53,18 @@ stop_app() {
 }
 trap stop_app EXIT
 
-launch() { # log-file -> prints ms to ready
+# Per thread, from /proc/<pid>/task/*/schedstat (ns on a CPU, ns waiting in the run queue): the main
+# thread's CPU and its wait for a core, and the C2 and C1 compiler threads' CPU, in ms. On 2 cores the
+# main thread's wait is the part of start-up that the JIT compilers cost.
+threads() {
+  local t
+  for t in /proc/"$1"/task/*; do
+    printf '%s %s\n' "$({ tr ' ' _ <"$t/comm"; } 2>/dev/null)" "$(cat "$t/schedstat" 2>/dev/null)" # a thread may end meanwhile
+  done | awk '$1 == "java" {mr += $2; mw += $3} $1 ~ /^C2_/ {c2 += $2} $1 ~ /^C1_/ {c1 += $2}
+    END {printf "%d %d %d %d", mr / 1e6, mw / 1e6, c2 / 1e6, c1 / 1e6}'
+}
+
+launch() { # log-file -> prints ms to ready, CPU ms, then main CPU, main wait, C2 CPU and C1 CPU in ms
   local log=$1 t0 code
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
@@ -63,7 +76,7 @@ launch() { # log-file -> prints ms to ready
     code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/q/health/ready" || true)
     if [ "$code" = 200 ]; then
       # wall ms, and the CPU ms the JVM used until then (user + system; less sensitive to a busy machine)
-      echo "$(( ($(date +%s%N) - t0) / 1000000 )) $(awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$pid/stat")"
+      echo "$(( ($(date +%s%N) - t0) / 1000000 )) $(awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$pid/stat") $(threads "$pid")"
       return
     fi
     sleep 0.01
@@ -79,12 +92,15 @@ fi
 
 TIMES=()
 CPUS=()
+WAITS=()
 for i in $(seq 1 "$RUNS"); do
   [ "$FRESH" = 1 ] && recreate
-  read -r ms cpu < <(launch "$OUT/run-$i.log")
+  read -r ms cpu main wait c2 c1 < <(launch "$OUT/run-$i.log")
   stop_app
   started=$(grep -o 'started in [0-9.]*s' "$OUT/run-$i.log" | head -1 || true)
   echo "run $i: ${ms} ms to ready, ${cpu} ms CPU (Quarkus: ${started:-?}; load average $(cut -d' ' -f1 /proc/loadavg))"
+  echo "       main thread ${main} ms on a core + ${wait} ms waiting for one; compilers: C2 ${c2} ms, C1 ${c1} ms"
+  WAITS+=("$wait")
   TIMES+=("$ms")
   CPUS+=("$cpu")
 done
@@ -92,3 +108,4 @@ printf '%s\n' "${TIMES[@]}" | sort -n | awk -v fresh="$FRESH" '{a[NR]=$1} END {
   printf "min %d ms, median %d ms, max %d ms over %d runs (%s database)\n", a[1], a[int((NR+1)/2)], a[NR], NR,
     fresh == 1 ? "fresh" : "existing" }'
 printf '%s\n' "${CPUS[@]}" | sort -n | awk '{a[NR]=$1} END { printf "CPU until ready: min %d ms, median %d ms\n", a[1], a[int((NR+1)/2)] }'
+printf '%s\n' "${WAITS[@]}" | sort -n | awk '{a[NR]=$1} END { printf "main thread waiting for a core: min %d ms, median %d ms\n", a[1], a[int((NR+1)/2)] }'
