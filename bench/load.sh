@@ -167,8 +167,10 @@ RUN=0
 FAILED_RUNS=""
 declare -A RPS P50 P99 NON2XX SOCKERR BYTES ALL_RPS
 
-record() { # name rps p50 p99 non2xx socket-errors: a measured run; a repeated workload keeps the mean
-  local n=$1         # req/s of its runs, the worst p50 and p99, and the sum of its errors
+# record name rps p50 p99 non2xx socket-errors: one measured run. A workload measured more than once
+# keeps the mean of its req/s, the worst p50 and p99, and the sum of its errors.
+record() {
+  local n=$1
   ALL_RPS[$n]="${ALL_RPS[$n]:-}${ALL_RPS[$n]:+ }$2"
   RPS[$n]=$(echo "${ALL_RPS[$n]}" | awk '{for (i = 1; i <= NF; i++) s += $i; printf "%.1f", s / NF}')
   P50[$n]=$(awk -v a="${P50[$n]:-0}" -v b="$3" 'BEGIN {print (b + 0 > a + 0) ? b : a}')

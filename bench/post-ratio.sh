@@ -14,13 +14,15 @@ OUT=target/bench
 mkdir -p "$OUT"
 [ -f target/quarkus-app/quarkus-run.jar ] || { echo "build first (see BENCHMARKS.md)" >&2; exit 1; }
 
+# A workload's mean req/s and its runs, from the BENCH_MEAN lines load.sh prints.
+mean() { awk -v n="$2" '$1 == "BENCH_MEAN" && $2 == "name=" n {print substr($3, 5), substr($4, 6)}' "$1"; }
+
 ratios=()
 for i in $(seq 1 "$RUNS"); do
   log=$OUT/post-ratio-$i.log
   SKIP_BUILD=1 WORKLOADS="pgbench post pgbench" bench/load.sh >"$log" 2>&1 || { tail -20 "$log" >&2; exit 1; }
-  mean() { awk -v n="$1" '$1 == "BENCH_MEAN" && $2 == "name=" n {print substr($3, 5), substr($4, 6)}' "$log"; }
-  read -r post _ < <(mean post)
-  read -r tps tps_runs < <(mean pgbench)
+  read -r post _ < <(mean "$log" post)
+  read -r tps tps_runs < <(mean "$log" pgbench)
   ratio=$(awk -v p="$post" -v t="$tps" 'BEGIN {printf "%.1f", 100 * p / t}')
   ratios+=("$ratio")
   printf 'run %d: POST %s req/s, pgbench %s tps (before, after: %s), ratio %s %%\n' "$i" "$post" "$tps" "$tps_runs" "$ratio"

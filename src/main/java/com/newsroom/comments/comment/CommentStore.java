@@ -27,8 +27,9 @@ import com.newsroom.comments.problem.ApiException;
  * (articles, duplicates, trusted authors, flood control), the decisions in plain Java, one write of
  * everything they produce ({@link BatchSql}), instead of several round trips per comment. Each draft
  * ends stored or refused (403 closed, 409 duplicate, 429 flood) in submission order, exactly as if the
- * drafts had come one by one; a refused draft writes nothing. Plain JDBC: this is the hot write path, and Hibernate's per-entity work (persistence context, dirty
- * checking, query translation) was most of its CPU.
+ * drafts had come one by one; a refused draft writes nothing. Plain JDBC: this is the hot write path,
+ * and Hibernate's per-entity work (persistence context, dirty checking, query translation) was most of
+ * its CPU.
  */
 @ApplicationScoped
 class CommentStore {

@@ -94,15 +94,19 @@ final class PostgresBatchSql implements BatchSql {
         Map<String, Instant> rows = new HashMap<>(keys.throttleFirstUse().size() * 2);
         try (PreparedStatement read = db.prepareStatement(READ)) {
             String now = keys.now().toString();
+            // The article ids and the author keys each fill two places: one array each (the driver
+            // writes every array out as escaped text, its largest cost in a batch).
+            Array articleIds = texts(db, keys.articleIds());
+            Array throttleKeys = texts(db, keys.throttleFirstUse().keySet());
             read.setString(1, now);
             read.setString(2, now);
-            read.setArray(3, texts(db, keys.articleIds()));
-            read.setArray(4, texts(db, keys.articleIds()));
+            read.setArray(3, articleIds);
+            read.setArray(4, articleIds);
             read.setArray(5, texts(db, keys.dedupKeys()));
             read.setArray(6, texts(db, keys.trustedCandidates()));
-            read.setArray(7, texts(db, keys.throttleFirstUse().keySet()));
+            read.setArray(7, throttleKeys);
             read.setArray(8, texts(db, keys.throttleFirstUse().values().stream().map(Instant::toString).toList()));
-            read.setArray(9, texts(db, keys.throttleFirstUse().keySet()));
+            read.setArray(9, throttleKeys);
             read.execute(); // the article insert: an update count, then a result set per statement
             try (ResultSet rs = next(read)) {
                 articles = BatchSql.articles(rs);
