@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +43,9 @@ interface BatchSql {
      * @param throttleChanges new flood-control times of locked rows ({@link SubmissionThrottle#changes})
      * @param shard the writer's row of each article's approved count ({@link ApprovedCounts})
      * @param approved the deltas of the approved counts
-     * @param published the articles whose public pages changed, to announce to the other instances
      */
     record Writes(List<Comment> comments, Map<String, Instant> throttleChanges, int shard,
-            ApprovedCounts.Deltas approved, Collection<String> published) {
+            ApprovedCounts.Deltas approved) {
     }
 
     Reads read(Connection db, Keys keys) throws SQLException;

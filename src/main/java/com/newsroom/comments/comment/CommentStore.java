@@ -42,10 +42,10 @@ class CommentStore {
     private final CommentIds ids = new CommentIds();
     private final BatchSql sql;
 
-    CommentStore(DataSource dataSource, PublicPagesChannel channel, ApprovedCounts approvedCounts,
+    CommentStore(DataSource dataSource, ApprovedCounts approvedCounts,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.dataSource = dataSource;
-        this.sql = Sql.isPostgres(dbKind) ? new PostgresBatchSql(channel) : new PortableBatchSql(approvedCounts);
+        this.sql = Sql.isPostgres(dbKind) ? new PostgresBatchSql() : new PortableBatchSql(approvedCounts);
     }
 
     /**
@@ -96,7 +96,6 @@ class CommentStore {
         FloodGate gate = new FloodGate(reads.throttle().last());
         List<Comment> accepted = new ArrayList<>(drafts.size());
         ApprovedCounts.Deltas approved = new ApprovedCounts.Deltas();
-        Set<String> published = new TreeSet<>();
         for (int i = 0; i < drafts.size(); i++) {
             if (results[i] != null) {
                 continue;
@@ -118,11 +117,10 @@ class CommentStore {
             results[i] = new Result(comment, null);
             if (comment.status == CommentStatus.APPROVED) {
                 approved.change(comment.articleId, false, true);
-                published.add(comment.articleId);
             }
         }
         sql.write(db, new BatchSql.Writes(accepted, SubmissionThrottle.changes(gate.admitted(), reads.throttle()),
-                shard, approved, published));
+                shard, approved));
         return List.of(results);
     }
 

@@ -142,9 +142,9 @@ public class CommentWriter {
                 changedArticles.add(result.comment().articleId);
             }
         }
-        // After the commit: the public pages of these articles are out of date now, not before. The other
-        // instances were told by the batch's NOTIFY.
-        changedArticles.forEach(articleId -> changes.fire(new PublicCommentsChanged(articleId, true)));
+        // After the commit: the public pages of these articles are out of date now, not before (outside a
+        // transaction, the observers of a successful commit are called at once).
+        changedArticles.forEach(articleId -> changes.fire(new PublicCommentsChanged(articleId)));
         for (int i = 0; i < batch.size(); i++) {
             if (results.get(i).comment() != null) {
                 batch.get(i).result().complete(results.get(i).comment());

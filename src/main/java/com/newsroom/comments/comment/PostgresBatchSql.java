@@ -49,9 +49,9 @@ final class PostgresBatchSql implements BatchSql {
                     order by throttle_key for update""";
 
     /**
-     * Comments, their reasons, flood-control times, approved counts and the NOTIFY for the other
-     * instances. The reasons' foreign key is checked at the end of the statement, when the comments are
-     * in. Every sub-statement runs even though the main query reads none of them.
+     * Comments, their reasons, flood-control times and approved counts. The reasons' foreign key is
+     * checked at the end of the statement, when the comments are in. Every sub-statement runs even
+     * though the main query reads none of them.
      */
     private static final String WRITE = """
             with new_comment as (
@@ -77,13 +77,7 @@ final class PostgresBatchSql implements BatchSql {
                 select article_id, ?, delta from unnest(?::text[], ?::bigint[]) as d(article_id, delta)
                 on conflict (article_id, shard) do update set approved = article_comment_count.approved + excluded.approved
             )
-            select count(pg_notify(?, payload)) from unnest(?::text[]) as n(payload)""";
-
-    private final PublicPagesChannel channel;
-
-    PostgresBatchSql(PublicPagesChannel channel) {
-        this.channel = channel;
-    }
+            select 1""";
 
     @Override
     public Reads read(Connection db, Keys keys) throws SQLException {
@@ -194,9 +188,7 @@ final class PostgresBatchSql implements BatchSql {
             write.setArray(p++, array(db, "text", throttle, e -> e.getValue().toString(), String[]::new));
             write.setInt(p++, writes.shard());
             write.setArray(p++, array(db, "text", approved, Map.Entry::getKey, String[]::new));
-            write.setArray(p++, array(db, "int8", approved, Map.Entry::getValue, Long[]::new));
-            write.setString(p++, PublicPagesChannel.CHANNEL);
-            write.setArray(p, db.createArrayOf("text", channel.payloads(writes.published())));
+            write.setArray(p, array(db, "int8", approved, Map.Entry::getValue, Long[]::new));
             write.execute();
         }
     }

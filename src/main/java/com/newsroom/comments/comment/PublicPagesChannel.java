@@ -4,18 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collection;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.enterprise.event.TransactionPhase;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -30,15 +26,20 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Keeps the public page caches of all instances on one PostgreSQL database in step, with LISTEN/NOTIFY
- * on the channel {@value #CHANNEL}.
+ * on the channel {@value #CHANNEL}, through one thread per instance that holds a connection of its own
+ * (not from the pool, so requests never wait for it).
  * <ul>
- * <li>Sending: every {@link PublicCommentsChanged} also runs {@code pg_notify} in the transaction that
- * fires it, so PostgreSQL delivers it only if that transaction commits. The payload is
- * {@code <instance>:<articleId>}, or {@code <instance>:*} for every article.</li>
- * <li>Listening: one thread per instance holds its own connection (not from the pool, so requests never
- * wait for it), LISTENs and evicts the pages each notification names. Its own notifications are skipped:
- * this instance evicted those pages after its commit already. When the connection is lost it reconnects
- * with backoff; on every (re)connect it drops the whole cache, since notifications may have been missed.</li>
+ * <li>Sending: every {@link PublicCommentsChanged} that commits is queued ({@link Announcements}), and
+ * the thread sends what is queued as one {@code pg_notify} statement every {@value #POLL_MILLIS} ms at
+ * most. Payload {@code <instance>:<articleId>}, or {@code <instance>:*} for every article. A NOTIFY in
+ * each changing transaction would be atomic with it, but PostgreSQL serialises the commits of notifying
+ * transactions on one lock, and under a flood of comments every write batch paid for it (7-8 % of
+ * POST's rate, BENCHMARKS.md). What is lost now is a queued announcement when the instance dies in the
+ * moment after a commit: the other instances then show that change after the TTL.</li>
+ * <li>Listening: the same thread LISTENs and evicts the pages each notification names. Its own
+ * notifications are skipped: this instance evicted those pages after its commit already. When the
+ * connection is lost it reconnects with backoff, keeps what it could not send, and drops the whole
+ * cache, since notifications may have been missed.</li>
  * </ul>
  * Only on PostgreSQL and with {@code comments.public-cache.listen=true}; dev mode on H2 is one instance.
  */
@@ -49,80 +50,50 @@ public class PublicPagesChannel {
     static final String ALL = "*";
     static final String APPLICATION_NAME = "comments-page-listener";
     private static final Logger LOG = Logger.getLogger(PublicPagesChannel.class);
-    private static final int POLL_MILLIS = 500;
+    /** How long a change may wait to be announced, and how often an idle channel wakes up. */
+    private static final int POLL_MILLIS = 100;
     private static final long PING_MILLIS = 30_000;
     private static final long MAX_BACKOFF_MILLIS = 30_000;
+    /** Distinct articles queued at most before the announcement becomes "every article". */
+    private static final int MAX_PENDING = 1_000;
 
     private final PublicPages pages;
-    private final DataSource dataSource;
-    private final TransactionSynchronizationRegistry transactions;
     private final boolean enabled;
     private final String url;
     private final String username;
     private final String password;
     /** Tells this instance's notifications from the others'. */
     private final String self = UUID.randomUUID().toString().substring(0, 8);
-    private final Object sentKey = new Object();
+    private final Announcements pending = new Announcements(MAX_PENDING);
 
     private volatile boolean running;
     private volatile Thread listener;
 
-    public PublicPagesChannel(PublicPages pages, DataSource dataSource, TransactionSynchronizationRegistry transactions,
-            CommentsConfig config, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
+    public PublicPagesChannel(PublicPages pages, CommentsConfig config,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.pages = pages;
-        this.dataSource = dataSource;
-        this.transactions = transactions;
         this.enabled = config.publicCache().listen() && Sql.isPostgres(dbKind);
         this.url = url.orElse("");
         this.username = username.orElse("");
         this.password = password.orElse("");
     }
 
-    /**
-     * The payloads that announce changes of these articles, for a {@code pg_notify} in the caller's own
-     * statement and transaction (the comment writer's batches); none when the channel is off. Fire the
-     * events with {@code announced = true} after the commit.
-     */
-    String[] payloads(Collection<String> articleIds) {
-        return enabled ? articleIds.stream().map(id -> self + ":" + id).toArray(String[]::new) : new String[0];
-    }
-
-    /** In the transaction that fires the event (synchronous observer): NOTIFY once per article and transaction. */
-    void send(@Observes PublicCommentsChanged change) {
-        if (!enabled || change.announced()) {
-            return;
-        }
-        String target = change.articleId() == null ? ALL : change.articleId();
-        if (transactions.getTransactionKey() != null) {
-            @SuppressWarnings("unchecked")
-            Set<String> sent = (Set<String>) transactions.getResource(sentKey);
-            if (sent == null) {
-                sent = new HashSet<>();
-                transactions.putResource(sentKey, sent);
-            }
-            if (!sent.add(target)) {
-                return; // PostgreSQL would fold the duplicate anyway; this saves the round trip
-            }
-        }
-        // Inside a transaction the pool hands out the transaction's own connection.
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
-            notify.setString(1, CHANNEL);
-            notify.setString(2, self + ":" + target);
-            notify.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not announce a change of public comments", e);
+    /** After a successful commit (at once when fired outside a transaction): queued for the other instances. */
+    void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicCommentsChanged change) {
+        if (enabled) {
+            pending.add(change.articleId() == null ? ALL : change.articleId());
         }
     }
 
     void start(@Observes StartupEvent event) {
-        if (!enabled || !pages.enabled()) {
+        if (!enabled) {
             LOG.debug("Public page invalidation through LISTEN/NOTIFY is off");
             return;
         }
+        // Also when this instance caches nothing: the others must still hear of its changes.
         running = true;
         Thread thread = new Thread(this::listen, "public-pages-listener");
         thread.setDaemon(true);
@@ -136,7 +107,7 @@ public class PublicPagesChannel {
         if (thread != null) {
             thread.interrupt();
             try {
-                thread.join(2 * POLL_MILLIS + 500); // a poll returns within POLL_MILLIS; a daemon never holds up exit
+                thread.join(2 * POLL_MILLIS + 1_000); // a poll returns within POLL_MILLIS; a daemon never holds up exit
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -158,6 +129,7 @@ public class PublicPagesChannel {
                 LOG.infof("Listening for public comment changes on channel %s", CHANNEL);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 long quietSince = System.currentTimeMillis();
+                long announcedAt = 0;
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
                     if (notifications != null && notifications.length > 0) {
@@ -172,7 +144,13 @@ public class PublicPagesChannel {
                         }
                         quietSince = System.currentTimeMillis();
                     }
+                    // Not after every wake-up: this instance's own notifications wake it too.
+                    if (System.currentTimeMillis() - announcedAt >= POLL_MILLIS) {
+                        announce(connection);
+                        announcedAt = System.currentTimeMillis();
+                    }
                 }
+                announce(connection); // what committed until shutdown
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
                     break;
@@ -186,6 +164,23 @@ public class PublicPagesChannel {
                 }
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
+        }
+    }
+
+    /** Sends the queued changes in one statement (autocommit); on failure they stay queued for the next connection. */
+    private void announce(Connection connection) throws SQLException {
+        List<String> targets = pending.drain();
+        if (targets.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement notify = connection.prepareStatement(
+                "select count(pg_notify(?, payload)) from unnest(?::text[]) as n(payload)")) {
+            notify.setString(1, CHANNEL);
+            notify.setArray(2, connection.createArrayOf("text", targets.stream().map(t -> self + ":" + t).toArray()));
+            notify.execute();
+        } catch (SQLException | RuntimeException e) {
+            pending.addAll(targets);
+            throw e;
         }
     }
 

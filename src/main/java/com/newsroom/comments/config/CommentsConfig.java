@@ -56,8 +56,9 @@ public interface CommentsConfig {
         Duration ttl();
 
         /**
-         * On PostgreSQL: every change of public comments is announced with NOTIFY in its transaction, and each
-         * instance LISTENs on its own connection and evicts the pages that changed. Ignored on other databases.
+         * On PostgreSQL: every committed change of public comments is announced with NOTIFY (what committed in
+         * the last 100 ms, in one statement), and each instance LISTENs on its own connection and evicts the
+         * pages that changed. Ignored on other databases.
          */
         @WithDefault("true")
         boolean listen();

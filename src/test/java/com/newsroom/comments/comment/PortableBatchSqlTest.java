@@ -118,7 +118,7 @@ class PortableBatchSqlTest {
         approved.change("h2-a", false, true);
         sql.write(db, new BatchSql.Writes(
                 List.of(comment(1, "h2-a", "k1", now, List.of()), comment(2, "h2-a", "k2", now, List.of(held))),
-                SubmissionThrottle.changes(Map.of("ip:192.0.2.9", now), reads.throttle()), 1, approved, Set.of("h2-a")));
+                SubmissionThrottle.changes(Map.of("ip:192.0.2.9", now), reads.throttle()), 1, approved));
         db.commit();
 
         BatchSql.Reads next = sql.read(db, keys(Set.of("h2-a"), Set.of("k1", "k3"), Map.of("ip:192.0.2.9", now), now));

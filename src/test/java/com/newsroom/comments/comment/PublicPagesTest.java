@@ -145,7 +145,7 @@ class PublicPagesTest {
 
     @Test
     void anotherInstancesNotificationEvictsAndItsOwnIsSkipped() throws Exception {
-        PublicPagesChannel channel = new PublicPagesChannel(pages, null, null, config(Duration.ofMinutes(1)),
+        PublicPagesChannel channel = new PublicPagesChannel(pages, config(Duration.ofMinutes(1)),
                 "postgresql", java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
         pages.load("a", 0, 20, () -> load("one")).join();
         pages.load("b", 0, 20, () -> load("one")).join();
@@ -182,8 +182,8 @@ class PublicPagesTest {
 
     @Test
     void onOtherDatabasesTheChannelIsOff() {
-        // Dev mode runs on H2: no pg_notify there, and nobody to tell (null datasource: any use would fail).
-        PublicPagesChannel channel = new PublicPagesChannel(pages, null, null, config(Duration.ofMinutes(1)),
+        // Dev mode runs on H2: no LISTEN/NOTIFY there, and nobody to tell (no thread starts, nothing is queued).
+        PublicPagesChannel channel = new PublicPagesChannel(pages, config(Duration.ofMinutes(1)),
                 "h2", java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
         channel.send(new PublicCommentsChanged("a"));
         channel.start(null);
