@@ -56,8 +56,8 @@ public class PublicPages {
      */
     public record Page(Buffer gzip, int jsonLength) {
 
-        static Page of(byte[] json) {
-            return new Page(unreleasable(gzip(json)), json.length);
+        static Page of(byte[] json, int level) {
+            return new Page(unreleasable(gzip(json, level)), json.length);
         }
 
         /** The body to send: gzipped if the client accepts it. */
@@ -82,9 +82,13 @@ public class PublicPages {
             return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes).asReadOnly()));
         }
 
-        private static byte[] gzip(byte[] bytes) {
+        private static byte[] gzip(byte[] bytes, int level) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
-            try (GZIPOutputStream zip = new GZIPOutputStream(out, 8192)) {
+            try (GZIPOutputStream zip = new GZIPOutputStream(out, 8192) {
+                {
+                    def.setLevel(level);
+                }
+            }) {
                 zip.write(bytes);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -98,11 +102,13 @@ public class PublicPages {
     private final Cache<String, AtomicLong> generations;
     private final ObjectMapper json;
     private final boolean enabled;
+    private final int gzipLevel;
 
     public PublicPages(CommentsConfig config, ObjectMapper json) {
         this.json = json;
         Duration ttl = config.publicCache().ttl();
         this.enabled = !ttl.isZero();
+        this.gzipLevel = config.publicCache().gzipLevel();
         this.pages = Caffeine.newBuilder()
                 .expireAfterWrite(ttl)
                 .maximumWeight(config.publicCache().maxSize().asLongValue())
@@ -160,7 +166,7 @@ public class PublicPages {
 
     /** Reads and renders a page on a worker thread. */
     private CompletableFuture<Page> load(Supplier<PagedList<PublicComment>> loader) {
-        return CompletableFuture.supplyAsync(() -> Page.of(write(loader.get())), Infrastructure.getDefaultWorkerPool());
+        return CompletableFuture.supplyAsync(() -> Page.of(write(loader.get()), gzipLevel), Infrastructure.getDefaultWorkerPool());
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicCommentsChanged change) {

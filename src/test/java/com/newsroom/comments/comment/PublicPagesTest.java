@@ -33,10 +33,15 @@ import io.quarkus.runtime.configuration.MemorySize;
 class PublicPagesTest {
 
     static CommentsConfig config(Duration ttl) {
+        return config(ttl, 4);
+    }
+
+    static CommentsConfig config(Duration ttl, int gzipLevel) {
         CommentsConfig.PublicCache cache = new CommentsConfig.PublicCache() {
             public Duration ttl() { return ttl; }
             public MemorySize maxSize() { return new MemorySize(BigInteger.valueOf(1 << 20)); }
             public boolean listen() { return true; }
+            public int gzipLevel() { return gzipLevel; }
         };
         return (CommentsConfig) Proxy.newProxyInstance(CommentsConfig.class.getClassLoader(),
                 new Class<?>[] { CommentsConfig.class }, (proxy, method, args) -> {
@@ -123,6 +128,22 @@ class PublicPagesTest {
         off.load("a", 0, 20, () -> load("x")).join();
         assertNull(off.cached("a", 0, 20));
         assertEquals(3, loads.get());
+    }
+
+    @Test
+    void theConfiguredLevelTradesSizeForSpeed() {
+        java.util.Random random = new java.util.Random(42);
+        String[] words = "the council budget road school rent minister vote price energy winter pension tax".split(" ");
+        StringBuilder prose = new StringBuilder();
+        while (prose.length() < 20_000) {
+            prose.append(words[random.nextInt(words.length)]).append(random.nextInt(7) == 0 ? ". " : " ");
+        }
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
+        int fastest = new PublicPages(config(Duration.ofMinutes(1), 1), mapper)
+                .load("a", 0, 20, () -> load(prose.toString())).join().body(true).length();
+        int smallest = new PublicPages(config(Duration.ofMinutes(1), 9), mapper)
+                .load("a", 0, 20, () -> load(prose.toString())).join().body(true).length();
+        assertTrue(smallest < fastest * 0.95, "level 9: " + smallest + " bytes, level 1: " + fastest);
     }
 
     @Test
