@@ -14,6 +14,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -37,19 +38,21 @@ class PublicPagesTest {
     }
 
     static CommentsConfig config(Duration ttl, int gzipLevel) {
-        CommentsConfig.PublicCache cache = new CommentsConfig.PublicCache() {
-            public Duration ttl() { return ttl; }
-            public MemorySize maxSize() { return new MemorySize(BigInteger.valueOf(1 << 20)); }
-            public boolean listen() { return true; }
-            public int gzipLevel() { return gzipLevel; }
-        };
-        return (CommentsConfig) Proxy.newProxyInstance(CommentsConfig.class.getClassLoader(),
-                new Class<?>[] { CommentsConfig.class }, (proxy, method, args) -> {
-                    if (method.getName().equals("publicCache")) {
-                        return cache;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
+        // Proxies, not anonymous classes: Quarkus's build (for the @QuarkusTests of this module) would
+        // take an implementation of the constrained gzipLevel() for a bean method.
+        CommentsConfig.PublicCache cache = values(CommentsConfig.PublicCache.class, Map.of("ttl", ttl,
+                "maxSize", new MemorySize(BigInteger.valueOf(1 << 20)), "listen", true, "gzipLevel", gzipLevel));
+        return values(CommentsConfig.class, Map.of("publicCache", cache));
+    }
+
+    /** A configuration interface answering from {@code values}; any other method throws. */
+    static <T> T values(Class<T> type, Map<String, Object> values) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (proxy, method, args) -> {
+            if (!values.containsKey(method.getName())) {
+                throw new UnsupportedOperationException(method.getName());
+            }
+            return values.get(method.getName());
+        }));
     }
 
     final AtomicInteger loads = new AtomicInteger();
