@@ -41,7 +41,7 @@ public class CachedPageRoute {
             if (gzip) {
                 response.putHeader(HttpHeaders.CONTENT_ENCODING, Gzip.CODING);
             }
-            response.end(page.body(gzip));
+            response.end(pages.body(page, gzip));
         });
     }
 }

@@ -154,8 +154,8 @@ public class CommentResource {
     }
 
     /** As CachedPageRoute answers: gzipped if the client accepts it, and Vary: Accept-Encoding either way. */
-    private static Response json(PublicPages.Page page, boolean gzip) {
-        Response.ResponseBuilder response = Response.ok(page.body(gzip).getBytes(), MediaType.APPLICATION_JSON_TYPE)
+    private Response json(PublicPages.Page page, boolean gzip) {
+        Response.ResponseBuilder response = Response.ok(pages.body(page, gzip).getBytes(), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         return gzip ? response.header(HttpHeaders.CONTENT_ENCODING, Gzip.CODING).build() : response.build();
     }

@@ -65,6 +65,11 @@ public class PublicPages {
             return gzipped ? gzip : Buffer.buffer(inflate());
         }
 
+        /** The JSON, inflated, in a buffer that every answer can send (a write never releases it). */
+        Buffer plain() {
+            return unreleasable(inflate());
+        }
+
         int weight() {
             return gzip.length() + 96;
         }
@@ -98,6 +103,13 @@ public class PublicPages {
     }
 
     private final AsyncCache<Key, Page> pages;
+    /**
+     * Inflated copies for the clients that do not accept gzip (crawlers, scripts, some proxies), made on
+     * their first request and kept while their page is: inflating a 27 KB page for every such answer cut
+     * them to a sixth of the gzip clients' rate. Weak keys (identity), so a page dropped from the cache
+     * takes its copy along; bounded apart, at half the cache's size, as a crawler could ask for every page.
+     */
+    private final Cache<Page, Buffer> plainCopies;
     /** Bumped by every change of an article: a page read before a change must not be cached after it. */
     private final Cache<String, AtomicLong> generations;
     private final ObjectMapper json;
@@ -115,6 +127,17 @@ public class PublicPages {
                 .weigher((Key key, Page page) -> page.weight())
                 .buildAsync();
         this.generations = Caffeine.newBuilder().expireAfterAccess(ttl.plusMinutes(10)).build();
+        this.plainCopies = Caffeine.newBuilder()
+                .weakKeys()
+                .expireAfterWrite(ttl.isZero() ? Duration.ofSeconds(1) : ttl)
+                .maximumWeight(config.publicCache().maxSize().asLongValue() / 2)
+                .weigher((Page page, Buffer plain) -> plain.length() + 96)
+                .build();
+    }
+
+    /** What to send: the gzipped page as it is, or, for a client without gzip, its JSON (inflated once). */
+    public Buffer body(Page page, boolean gzipped) {
+        return gzipped ? page.body(true) : plainCopies.get(page, Page::plain);
     }
 
     public boolean enabled() {

@@ -134,6 +134,20 @@ class PublicPagesTest {
     }
 
     @Test
+    void clientsWithoutGzipGetTheJsonInflatedOnceAndSharedByEveryAnswer() {
+        PublicPages.Page page = pages.load("a", 0, 20, () -> load("For a client that does not accept gzip")).join();
+        byte[] json = page.body(false).getBytes();
+        io.vertx.core.buffer.Buffer first = pages.body(page, false);
+        assertArrayEquals(json, first.getBytes());
+        for (int i = 0; i < 3; i++) {
+            pages.body(page, false).getByteBuf().release(); // what Vert.x does per write
+        }
+        assertSame(first, pages.body(page, false), "inflated once, then shared");
+        assertArrayEquals(json, pages.body(page, false).getBytes(), "still whole after the writes");
+        assertSame(page.gzip(), pages.body(page, true), "gzip clients get the cached bytes as they are");
+    }
+
+    @Test
     void theConfiguredLevelTradesSizeForSpeed() {
         java.util.Random random = new java.util.Random(42);
         String[] words = "the council budget road school rent minister vote price energy winter pension tax".split(" ");
