@@ -2,7 +2,7 @@
 -- Articles article-0001 .. article-1000; comments: half on the 20 hot articles (article-0001..0020,
 -- about 5,000 each), half on a long tail (article-0021..1000, skewed: about a thousand down to a handful).
 -- Texts: 300-2,000 characters of everyday English words in random order, made unique by an md5: about as
--- compressible as prose (gzip: a page to about a third). Until run 29 they repeated three of eight
+-- compressible as prose (gzip: a page to about a third). Up to run 28 they repeated three of eight
 -- sentences, and gzip shrank a page 13x, which flattered the GET workload.
 \set ON_ERROR_STOP on
 begin;

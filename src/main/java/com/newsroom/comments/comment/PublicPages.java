@@ -60,11 +60,6 @@ public class PublicPages {
             return new Page(unreleasable(gzip(json, level)), json.length);
         }
 
-        /** The body to send: gzipped if the client accepts it. */
-        public Buffer body(boolean gzipped) {
-            return gzipped ? gzip : Buffer.buffer(inflate());
-        }
-
         /** The JSON, inflated, in a buffer that every answer can send (a write never releases it). */
         Buffer plain() {
             return unreleasable(inflate());
@@ -129,15 +124,21 @@ public class PublicPages {
         this.generations = Caffeine.newBuilder().expireAfterAccess(ttl.plusMinutes(10)).build();
         this.plainCopies = Caffeine.newBuilder()
                 .weakKeys()
-                .expireAfterWrite(ttl.isZero() ? Duration.ofSeconds(1) : ttl)
+                .expireAfterWrite(enabled ? ttl : Duration.ofSeconds(1)) // unused when the cache is off
                 .maximumWeight(config.publicCache().maxSize().asLongValue() / 2)
                 .weigher((Page page, Buffer plain) -> plain.length() + 96)
                 .build();
     }
 
-    /** What to send: the gzipped page as it is, or, for a client without gzip, its JSON (inflated once). */
+    /**
+     * What to send: the gzipped page as it is, or, for a client without gzip, its JSON, inflated once per
+     * cached page (with the cache off, every page is read for one answer: nothing to keep).
+     */
     public Buffer body(Page page, boolean gzipped) {
-        return gzipped ? page.body(true) : plainCopies.get(page, Page::plain);
+        if (gzipped) {
+            return page.gzip();
+        }
+        return enabled ? plainCopies.get(page, Page::plain) : page.plain();
     }
 
     public boolean enabled() {

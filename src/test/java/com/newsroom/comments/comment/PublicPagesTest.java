@@ -136,7 +136,7 @@ class PublicPagesTest {
     @Test
     void clientsWithoutGzipGetTheJsonInflatedOnceAndSharedByEveryAnswer() {
         PublicPages.Page page = pages.load("a", 0, 20, () -> load("For a client that does not accept gzip")).join();
-        byte[] json = page.body(false).getBytes();
+        byte[] json = page.plain().getBytes();
         io.vertx.core.buffer.Buffer first = pages.body(page, false);
         assertArrayEquals(json, first.getBytes());
         for (int i = 0; i < 3; i++) {
@@ -145,6 +145,12 @@ class PublicPagesTest {
         assertSame(first, pages.body(page, false), "inflated once, then shared");
         assertArrayEquals(json, pages.body(page, false).getBytes(), "still whole after the writes");
         assertSame(page.gzip(), pages.body(page, true), "gzip clients get the cached bytes as they are");
+
+        PublicPages off = new PublicPages(config(Duration.ZERO), new ObjectMapper().registerModule(new JavaTimeModule()));
+        PublicPages.Page once = off.load("a", 0, 20, () -> load("Read for one answer")).join();
+        assertArrayEquals(once.plain().getBytes(), off.body(once, false).getBytes());
+        org.junit.jupiter.api.Assertions.assertNotSame(off.body(once, false), off.body(once, false),
+                "with the cache off nothing is kept");
     }
 
     @Test
@@ -157,28 +163,28 @@ class PublicPagesTest {
         }
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
         int fastest = new PublicPages(config(Duration.ofMinutes(1), 1), mapper)
-                .load("a", 0, 20, () -> load(prose.toString())).join().body(true).length();
+                .load("a", 0, 20, () -> load(prose.toString())).join().gzip().length();
         int smallest = new PublicPages(config(Duration.ofMinutes(1), 9), mapper)
-                .load("a", 0, 20, () -> load(prose.toString())).join().body(true).length();
+                .load("a", 0, 20, () -> load(prose.toString())).join().gzip().length();
         assertTrue(smallest < fastest * 0.95, "level 9: " + smallest + " bytes, level 1: " + fastest);
     }
 
     @Test
     void aPageHoldsItsJsonAndTheSameGzippedAndCanBeWrittenAgainAndAgain() throws Exception {
         PublicPages.Page page = pages.load("a", 0, 20, () -> load("Long enough to be worth compressing. ".repeat(50))).join();
-        byte[] json = page.body(false).getBytes();
-        byte[] gzip = page.body(true).getBytes();
+        byte[] json = page.plain().getBytes();
+        byte[] gzip = page.gzip().getBytes();
         assertTrue(gzip.length < json.length / 4, gzip.length + " against " + json.length);
         try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip))) {
             assertArrayEquals(json, in.readAllBytes());
         }
         // What Vert.x does per write: a slice that the write releases; the page must stay readable.
         for (int i = 0; i < 3; i++) {
-            io.netty.buffer.ByteBuf written = page.body(true).getByteBuf();
+            io.netty.buffer.ByteBuf written = page.gzip().getByteBuf();
             written.release();
         }
-        assertArrayEquals(gzip, page.body(true).getBytes());
-        assertFalse(page.body(true).getByteBuf().isDirect(), "on the heap, which the JVM's heap limit bounds");
+        assertArrayEquals(gzip, page.gzip().getBytes());
+        assertFalse(page.gzip().getByteBuf().isDirect(), "on the heap, which the JVM's heap limit bounds");
     }
 
     @Test
