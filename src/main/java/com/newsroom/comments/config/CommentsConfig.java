@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /** The service's own settings, under {@code comments.*} (see application.properties and the README). */
@@ -74,11 +72,10 @@ public interface CommentsConfig {
          * zlib's level for the cached pages: 1 is fastest, 9 smallest. Every page a change evicts is compressed
          * again by the next reader's load, so under a stream of comments on a hot article this is CPU on every
          * miss: for a 27 KB page of prose, 6 (zlib's default) took 790 µs and 9.6 KB, 4 330 µs and 9.7 KB,
-         * 1 210 µs and 10.5 KB (BENCHMARKS.md).
+         * 1 210 µs and 10.5 KB (BENCHMARKS.md). The service refuses to start with a level outside 1–9.
          */
         @WithDefault("4")
-        @Min(1)
-        @Max(9)
+        @WithConverter(ZlibLevel.class)
         int gzipLevel();
     }
 

@@ -38,8 +38,8 @@ class PublicPagesTest {
     }
 
     static CommentsConfig config(Duration ttl, int gzipLevel) {
-        // Proxies, not anonymous classes: Quarkus's build (for the @QuarkusTests of this module) would
-        // take an implementation of the constrained gzipLevel() for a bean method.
+        // Proxies keep implementations of the config interfaces out of the classes that Quarkus's build
+        // indexes for this module's @QuarkusTests (an anonymous one, of a constrained method, broke that build).
         CommentsConfig.PublicCache cache = values(CommentsConfig.PublicCache.class, Map.of("ttl", ttl,
                 "maxSize", new MemorySize(BigInteger.valueOf(1 << 20)), "listen", true, "gzipLevel", gzipLevel));
         return values(CommentsConfig.class, Map.of("publicCache", cache));
