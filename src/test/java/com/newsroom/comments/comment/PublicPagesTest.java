@@ -155,18 +155,88 @@ class PublicPagesTest {
 
     @Test
     void theConfiguredLevelTradesSizeForSpeed() {
-        java.util.Random random = new java.util.Random(42);
-        String[] words = "the council budget road school rent minister vote price energy winter pension tax".split(" ");
-        StringBuilder prose = new StringBuilder();
-        while (prose.length() < 20_000) {
-            prose.append(words[random.nextInt(words.length)]).append(random.nextInt(7) == 0 ? ". " : " ");
-        }
+        String prose = prose(20_000);
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
         int fastest = new PublicPages(config(Duration.ofMinutes(1), 1), mapper)
-                .load("a", 0, 20, () -> load(prose.toString())).join().gzip().length();
+                .load("a", 0, 20, () -> load(prose)).join().gzip().length();
         int smallest = new PublicPages(config(Duration.ofMinutes(1), 9), mapper)
-                .load("a", 0, 20, () -> load(prose.toString())).join().gzip().length();
+                .load("a", 0, 20, () -> load(prose)).join().gzip().length();
         assertTrue(smallest < fastest * 0.95, "level 9: " + smallest + " bytes, level 1: " + fastest);
+    }
+
+    static String prose(int length) {
+        java.util.Random random = new java.util.Random(length);
+        String[] words = "the council budget road school rent minister vote price energy winter pension tax".split(" ");
+        StringBuilder prose = new StringBuilder();
+        while (prose.length() < length) {
+            prose.append(words[random.nextInt(words.length)]).append(random.nextInt(7) == 0 ? ". " : " ");
+        }
+        return prose.toString();
+    }
+
+    static byte[] gunzip(PublicPages.Page page) throws java.io.IOException {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(page.gzip().getBytes()))) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** The compressed items: the first deflate segment, after gzip's 10-byte header. */
+    static byte[] itemsSegment(PublicPages.Page page) {
+        return java.util.Arrays.copyOfRange(page.gzip().getBytes(), 10, 10 + page.itemsDeflated());
+    }
+
+    static byte[] bytes(String... parts) {
+        return String.join("", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aReloadWhoseItemsDidNotChangeReusesTheirCompressedBytes() throws Exception {
+        byte[] items = bytes("{\"items\":[{\"id\":1,\"name\":\"Hamdi Fırat Büyük\",\"text\":\"", prose(20_000), "\"}]");
+        // The previous page at level 9, the next at level 1: reused bytes are told from recompressed ones.
+        PublicPages.Page previous = PublicPages.Page.of(items, bytes(",\"page\":0,\"size\":20,\"totalItems\":41}"), 9, null);
+        PublicPages.Page next = PublicPages.Page.of(items, bytes(",\"page\":0,\"size\":20,\"totalItems\":42}"), 1, previous);
+        PublicPages.Page recompressed = PublicPages.Page.of(items, bytes(",\"page\":0,\"size\":20,\"totalItems\":42}"), 1, null);
+
+        assertArrayEquals(itemsSegment(previous), itemsSegment(next), "the items' compressed bytes are reused");
+        assertFalse(java.util.Arrays.equals(itemsSegment(recompressed), itemsSegment(next)), "and not compressed again");
+        byte[] json = bytes(new String(items, java.nio.charset.StandardCharsets.UTF_8), ",\"page\":0,\"size\":20,\"totalItems\":42}");
+        assertArrayEquals(json, gunzip(next), "the new total after the old items, one valid gzip member");
+        assertEquals(json.length, next.jsonLength());
+        assertArrayEquals(json, next.plain().getBytes());
+    }
+
+    @Test
+    void itemsThatChangedAreCompressedAgain() throws Exception {
+        byte[] before = bytes("{\"items\":[{\"id\":1,\"text\":\"", prose(5_000), "\"}]");
+        byte[] after = bytes("{\"items\":[{\"id\":1,\"text\":\"", prose(5_000), " (edited)\"}]");
+        byte[] rest = bytes(",\"page\":0,\"size\":20,\"totalItems\":1}");
+        PublicPages.Page previous = PublicPages.Page.of(before, rest, 9, null);
+        PublicPages.Page next = PublicPages.Page.of(after, rest, 1, previous);
+
+        assertArrayEquals(itemsSegment(PublicPages.Page.of(after, rest, 1, null)), itemsSegment(next));
+        assertArrayEquals(bytes(new String(after, java.nio.charset.StandardCharsets.UTF_8), new String(rest,
+                java.nio.charset.StandardCharsets.UTF_8)), gunzip(next));
+    }
+
+    @Test
+    void aReloadAfterACommentOnAFullPageAnswersExactlyWhatJacksonWritesForTheWholePage() throws Exception {
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
+        List<PublicComment> items = List.of(
+                new PublicComment(1, null, "Recep Tayyip Erdoğan", null, prose(3_000), Instant.parse("2026-11-01T08:00:00Z")),
+                new PublicComment(2, 1L, "Zoë \"quoted\" ]}", "https://example.com", "Ağır \\ ],\"x\"", Instant.EPOCH));
+        PublicPages.Page first = pages.load("a", 0, 2, () -> new PagedList<>(items, 0, 2, 41)).join();
+        assertArrayEquals(mapper.writeValueAsBytes(new PagedList<>(items, 0, 2, 41)), gunzip(first));
+
+        pages.onChange(new PublicCommentsChanged("a")); // a 42nd comment, after the first page
+        PublicPages.Page second = pages.load("a", 0, 2, () -> new PagedList<>(items, 0, 2, 42)).join();
+        assertArrayEquals(mapper.writeValueAsBytes(new PagedList<>(items, 0, 2, 42)), gunzip(second));
+        assertArrayEquals(first.itemsDigest(), second.itemsDigest());
+        assertArrayEquals(itemsSegment(first), itemsSegment(second));
+
+        pages.onChange(new PublicCommentsChanged("a")); // a moderator hid the second one
+        PublicPages.Page third = pages.load("a", 0, 2, () -> new PagedList<>(items.subList(0, 1), 0, 2, 41)).join();
+        assertArrayEquals(mapper.writeValueAsBytes(new PagedList<>(items.subList(0, 1), 0, 2, 41)), gunzip(third));
+        assertFalse(java.util.Arrays.equals(first.itemsDigest(), third.itemsDigest()));
     }
 
     @Test
