@@ -47,11 +47,18 @@ public class PublicPages {
     /** Deeper pages are read rarely; caching them would let a crawler fill the memory. */
     static final int CACHED_PAGES = 5;
 
+    /** Slots whose latest page is remembered; past this, the least used lose only the reuse of their items. */
+    private static final int LATEST_SLOTS = 100_000;
+
     /** How a page with no items starts when they are its first property. */
     private static final byte[] ITEMS_FIRST = "{\"items\":[]".getBytes(StandardCharsets.US_ASCII);
 
     /** The article's generation is part of the key: a change makes the article's cached pages unreachable at once. */
     record Key(String articleId, long generation, int page, int size) {
+
+        Slot slot() {
+            return new Slot(articleId, page, size);
+        }
     }
 
     /** A page's place, whatever the article's generation: where a reload finds the page it replaces. */
@@ -181,10 +188,12 @@ public class PublicPages {
      */
     private final Cache<Page, Buffer> plainCopies;
     /**
-     * The latest page made for each slot, for the next reload of the slot to reuse its compressed items.
-     * Weak values: only the pages that the cache (or a response) still holds, so this keeps nothing alive.
+     * The key of each slot's latest page: the slot's next reload reuses that page's compressed items, then
+     * drops it from the cache. Each change gives an article's pages new keys; the old pages, which no
+     * reader can reach any more, had stayed until the size bound pushed them out, and under a stream of
+     * comments they filled the cache in seconds and pushed out pages that readers still asked for.
      */
-    private final Cache<Slot, Page> latest;
+    private final Cache<Slot, Key> latest;
     /** Bumped by every change of an article: a page read before a change must not be cached after it. */
     private final Cache<String, AtomicLong> generations;
     private final ObjectMapper json;
@@ -202,7 +211,7 @@ public class PublicPages {
                 .weigher((Key key, Page page) -> page.weight())
                 .buildAsync();
         this.generations = Caffeine.newBuilder().expireAfterAccess(ttl.plusMinutes(10)).build();
-        this.latest = Caffeine.newBuilder().weakValues().build();
+        this.latest = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(LATEST_SLOTS).build();
         this.plainCopies = Caffeine.newBuilder()
                 .weakKeys()
                 .expireAfterWrite(enabled ? ttl : Duration.ofSeconds(1)) // unused when the cache is off
@@ -226,6 +235,12 @@ public class PublicPages {
         return enabled;
     }
 
+    /** How many pages the cache holds, reachable or not. */
+    long cachedPages() {
+        pages.synchronous().cleanUp();
+        return pages.synchronous().estimatedSize();
+    }
+
     /** The page if it is cached and ready, else null. Never blocks. */
     public Page cached(String articleId, int page, int size) {
         if (!enabled || page >= CACHED_PAGES) {
@@ -234,7 +249,7 @@ public class PublicPages {
         AtomicLong generation = generations.getIfPresent(articleId);
         CompletableFuture<Page> cached = generation == null ? null
                 : pages.getIfPresent(new Key(articleId, generation.get(), page, size));
-        return cached != null && cached.isDone() && !cached.isCompletedExceptionally() ? cached.join() : null;
+        return ready(cached);
     }
 
     /**
@@ -244,7 +259,7 @@ public class PublicPages {
      */
     public CompletableFuture<Page> load(String articleId, int page, int size, Supplier<PagedList<PublicComment>> loader) {
         if (!enabled || page >= CACHED_PAGES) {
-            return load(null, loader);
+            return load(loader);
         }
         long generation = generation(articleId).get();
         Key key = new Key(articleId, generation, page, size);
@@ -260,26 +275,58 @@ public class PublicPages {
 
     /** The key's load, shared by every reader, started if there is none. */
     private CompletableFuture<Page> cachedLoad(Key key, Supplier<PagedList<PublicComment>> loader) {
-        Slot slot = new Slot(key.articleId(), key.page(), key.size());
-        CompletableFuture<Page> loading = pages.get(key, (k, executor) -> load(slot, loader));
+        CompletableFuture<Page> loading = pages.get(key, (k, executor) -> replacing(key, loader));
         if (loading.isCompletedExceptionally()) {
             // A load that has just failed and that Caffeine has not dropped yet: this reader tries again.
             pages.asMap().remove(key, loading);
-            loading = pages.get(key, (k, executor) -> load(slot, loader));
+            loading = pages.get(key, (k, executor) -> replacing(key, loader));
         }
         return loading;
     }
 
-    /** Reads and renders a page on a worker thread; a slot's page may reuse the compressed items of its latest. */
-    private CompletableFuture<Page> load(Slot slot, Supplier<PagedList<PublicComment>> loader) {
+    /** The key's page, made from its slot's latest page (reusing its items if unchanged), which it then replaces. */
+    private CompletableFuture<Page> replacing(Key key, Supplier<PagedList<PublicComment>> loader) {
+        // All of it on the worker thread: this method runs inside the cache's update of the key, where
+        // touching another key could be a recursive update of the cache's map (seen under load when the
+        // work was chained after the load and the load had already finished).
         return CompletableFuture.supplyAsync(() -> {
-            PagedList<PublicComment> read = loader.get();
-            Page page = render(read, slot == null ? null : latest.getIfPresent(slot));
-            if (slot != null) {
-                latest.put(slot, page);
+            Slot slot = key.slot();
+            Key latestKey = latest.getIfPresent(slot);
+            Page page = render(loader.get(), latestKey == null ? null : ready(pages.getIfPresent(latestKey)));
+            Key replaced = replaceLatest(slot, key);
+            if (replaced != null) {
+                pages.synchronous().invalidate(replaced);
             }
             return page;
         }, Infrastructure.getDefaultWorkerPool());
+    }
+
+    /**
+     * Makes {@code key} its slot's latest unless a newer generation's page already is; returns the key
+     * of the two whose page no reader can reach any more, or null.
+     */
+    private Key replaceLatest(Slot slot, Key key) {
+        Key[] stale = new Key[1];
+        latest.asMap().compute(slot, (s, current) -> {
+            if (current == null || current.generation() < key.generation()) {
+                stale[0] = current;
+                return key;
+            }
+            if (current.generation() > key.generation()) {
+                stale[0] = key; // read before a change that a newer page already shows
+            }
+            return current;
+        });
+        return stale[0];
+    }
+
+    /** Reads and renders a page that is not cached on a worker thread. */
+    private CompletableFuture<Page> load(Supplier<PagedList<PublicComment>> loader) {
+        return CompletableFuture.supplyAsync(() -> render(loader.get(), null), Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static Page ready(CompletableFuture<Page> page) {
+        return page != null && page.isDone() && !page.isCompletedExceptionally() ? page.join() : null;
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicCommentsChanged change) {
@@ -289,7 +336,8 @@ public class PublicPages {
     /**
      * Forgets the article's pages (all pages if {@code articleId} is null), including any being read now.
      * One increment, no scan of the cache (this runs for every batch of new comments): the article's old
-     * pages are never read again, and the size bound and the TTL drop them. A generation outlives its
+     * pages are never read again; the next load of each slot drops its old page, the size bound and the
+     * TTL the others. A generation outlives its
      * pages (expiry after access + 10 minutes against pages' TTL after write), so it never restarts at 0
      * while a page of an older 0 is cached.
      */

@@ -233,6 +233,8 @@ class PublicPagesTest {
         assertArrayEquals(first.itemsDigest(), second.itemsDigest());
         assertArrayEquals(itemsSegment(first), itemsSegment(second));
 
+        assertEquals(1, pages.cachedPages(), "the page it replaced, which no reader can reach, is dropped");
+
         pages.onChange(new PublicCommentsChanged("a")); // a moderator hid the second one
         PublicPages.Page third = pages.load("a", 0, 2, () -> new PagedList<>(items.subList(0, 1), 0, 2, 41)).join();
         assertArrayEquals(mapper.writeValueAsBytes(new PagedList<>(items.subList(0, 1), 0, 2, 41)), gunzip(third));
