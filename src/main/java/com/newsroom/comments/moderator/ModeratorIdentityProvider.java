@@ -19,9 +19,11 @@ import io.smallrye.mutiny.Uni;
 public class ModeratorIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     private final ModeratorAccounts accounts;
+    private final FirstAdmin firstAdmin;
 
-    public ModeratorIdentityProvider(ModeratorAccounts accounts) {
+    public ModeratorIdentityProvider(ModeratorAccounts accounts, FirstAdmin firstAdmin) {
         this.accounts = accounts;
+        this.firstAdmin = firstAdmin;
     }
 
     @Override
@@ -32,14 +34,18 @@ public class ModeratorIdentityProvider implements IdentityProvider<UsernamePassw
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        return context.runBlocking(() -> accounts
-                .signIn(request.getUsername(), request.getPassword().getPassword())
+        return context.runBlocking(() -> signIn(request));
+    }
+
+    private SecurityIdentity signIn(UsernamePasswordAuthenticationRequest request) {
+        firstAdmin.awaitCreation(); // right after a first start, the configured admin may be being created
+        return accounts.signIn(request.getUsername(), request.getPassword().getPassword())
                 .map(account -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(account.username()))
                         .addRoles(Moderator.ROLE_ADMIN.equals(account.role())
                                 ? java.util.Set.of(Moderator.ROLE_ADMIN, Moderator.ROLE_MODERATOR)
                                 : java.util.Set.of(Moderator.ROLE_MODERATOR))
                         .build())
-                .orElseThrow(() -> new AuthenticationFailedException("Invalid credentials")));
+                .orElseThrow(() -> new AuthenticationFailedException("Invalid credentials"));
     }
 }
