@@ -337,9 +337,8 @@ public class PublicPages {
      * Forgets the article's pages (all pages if {@code articleId} is null), including any being read now.
      * One increment, no scan of the cache (this runs for every batch of new comments): the article's old
      * pages are never read again; the next load of each slot drops its old page, the size bound and the
-     * TTL the others. A generation outlives its
-     * pages (expiry after access + 10 minutes against pages' TTL after write), so it never restarts at 0
-     * while a page of an older 0 is cached.
+     * TTL the others. A generation outlives its pages (expiry after access + 10 minutes against pages' TTL
+     * after write), so it never restarts at 0 while a page of an older 0 is cached.
      */
     public void evict(String articleId) {
         if (articleId == null) {

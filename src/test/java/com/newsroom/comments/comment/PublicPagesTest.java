@@ -242,6 +242,33 @@ class PublicPagesTest {
     }
 
     @Test
+    void aPageReadBeforeAChangeAndFinishedAfterTheNewerOneNeverReplacesIt() throws Exception {
+        CountDownLatch older = new CountDownLatch(1);
+        CompletableFuture<PublicPages.Page> slow = pages.load("a", 0, 20, () -> {
+            await(older);
+            return load("before the change");
+        });
+        pages.onChange(new PublicCommentsChanged("a"));
+        PublicPages.Page newer = pages.load("a", 0, 20, () -> load("after the change")).join();
+        older.countDown();
+        slow.join(); // its reader still gets it
+
+        assertSame(newer, pages.cached("a", 0, 20), "the newer page stays the one readers get");
+        assertEquals(1, pages.cachedPages());
+        pages.onChange(new PublicCommentsChanged("a"));
+        PublicPages.Page next = pages.load("a", 0, 20, () -> load("after the change")).join();
+        assertArrayEquals(itemsSegment(newer), itemsSegment(next), "and the one whose items the next reload reuses");
+    }
+
+    static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aPageHoldsItsJsonAndTheSameGzippedAndCanBeWrittenAgainAndAgain() throws Exception {
         PublicPages.Page page = pages.load("a", 0, 20, () -> load("Long enough to be worth compressing. ".repeat(50))).join();
         byte[] json = page.plain().getBytes();
