@@ -11,8 +11,8 @@ import org.eclipse.microprofile.config.spi.Converter;
  */
 public final class ZlibLevel implements Converter<Integer> {
 
-    public static final int FASTEST = 1;
-    public static final int SMALLEST = 9;
+    private static final int FASTEST = 1;
+    private static final int SMALLEST = 9;
 
     @Override
     public Integer convert(String value) {

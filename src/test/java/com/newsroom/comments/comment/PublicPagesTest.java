@@ -242,6 +242,22 @@ class PublicPagesTest {
     }
 
     @Test
+    void aMapperThatDoesNotWriteTheItemsFirstStillGetsItsOwnJsonWhole() throws Exception {
+        // Indented JSON does not start with {"items":[]: the whole page is then the first segment.
+        ObjectMapper indenting = new ObjectMapper().registerModule(new JavaTimeModule())
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        PublicPages indented = new PublicPages(config(Duration.ofMinutes(1)), indenting);
+        PagedList<PublicComment> page = load("Hamdi Fırat Büyük wrote this");
+        PublicPages.Page first = indented.load("a", 0, 20, () -> page).join();
+        assertArrayEquals(indenting.writeValueAsBytes(page), gunzip(first));
+
+        indented.onChange(new PublicCommentsChanged("a"));
+        PublicPages.Page again = indented.load("a", 0, 20, () -> page).join();
+        assertArrayEquals(indenting.writeValueAsBytes(page), gunzip(again));
+        assertArrayEquals(itemsSegment(first), itemsSegment(again), "the same JSON reuses its compressed bytes");
+    }
+
+    @Test
     void aPageReadBeforeAChangeAndFinishedAfterTheNewerOneNeverReplacesIt() throws Exception {
         CountDownLatch older = new CountDownLatch(1);
         CompletableFuture<PublicPages.Page> slow = pages.load("a", 0, 20, () -> {
