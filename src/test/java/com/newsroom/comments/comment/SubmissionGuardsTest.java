@@ -77,6 +77,42 @@ class SubmissionGuardsTest {
         assertEquals(2, comments.count("articleId", articleId));
     }
 
+    /**
+     * The key columns compare as bytes (Flyway {@code db/postgresql/V6}): the same e-mail in any script
+     * finds its flood-control row, and addresses that differ only in their accents stay two authors.
+     */
+    @Test
+    void authorKeysInEveryScriptMatchExactly() {
+        String articleId = "keys-" + UUID.randomUUID();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String accented = "hamdi.fırat.büyük-" + tag + "@örnek.com.tr";
+        String plain = "hamdi.firat.buyuk-" + tag + "@ornek.com.tr";
+        assertEquals(201, post(articleId, "198.51.100.31", Map.of("name", "Hamdi Fırat Büyük", "email", accented, "text", "Bir")));
+        assertEquals(201, post(articleId, "198.51.100.32", Map.of("name", "Hamdi Firat Buyuk", "email", plain, "text", "İki")));
+        assertEquals(429, post(articleId, "198.51.100.33", Map.of("name", "Hamdi", "email", accented, "text", "Üç")));
+        assertEquals(2, comments.count("articleId", articleId));
+    }
+
+    /** A later migration that recreated one of these columns without it would bring a collation call back to every comparison. */
+    @Test
+    void keyColumnsCompareAsBytes() throws Exception {
+        List<String> keyColumns = List.of("article.id", "article_comment_count.article_id", "audit_entry.article_id",
+                "comment.article_id", "comment.dedup_key", "comment.email", "comment.ip_address", "comment.status",
+                "submission_throttle.throttle_key");
+        List<String> found = new ArrayList<>();
+        try (Connection db = testDatabase(); Statement sql = db.createStatement();
+                var rs = sql.executeQuery("""
+                        select table_name || '.' || column_name, collation_name from information_schema.columns
+                        where table_schema = current_schema() order by 1""")) {
+            while (rs.next()) {
+                if (keyColumns.contains(rs.getString(1))) {
+                    found.add(rs.getString(1) + " " + rs.getString(2));
+                }
+            }
+        }
+        assertEquals(keyColumns.stream().map(column -> column + " C").toList(), found);
+    }
+
     @Test
     void concurrentDoubleSubmitStoresOneComment() throws Exception {
         String articleId = "double-" + UUID.randomUUID();
