@@ -70,9 +70,10 @@ public interface CommentsConfig {
 
         /**
          * zlib's level for the cached pages: 1 is fastest, 9 smallest. A page whose items a change altered is
-         * compressed again in full by the next reader's load (one whose items stayed the same, only its total),
-         * so this is CPU on each such miss: for a 27 KB page of prose, 6 (zlib's default) took 790 µs and 9.6 KB, 4 330 µs and 9.7 KB,
-         * 1 210 µs and 10.5 KB (BENCHMARKS.md). The service refuses to start with a level outside 1–9.
+         * compressed again in full by the next reader's load (one whose items stayed the same, only its
+         * total), so this is CPU on each such miss: for a 27 KB page of prose, 6 (zlib's default) took 790 µs
+         * and 9.6 KB, 4 330 µs and 9.7 KB, 1 210 µs and 10.5 KB (BENCHMARKS.md). The service refuses to start
+         * with a level outside 1–9.
          */
         @WithDefault("4")
         @WithConverter(ZlibLevel.class)
