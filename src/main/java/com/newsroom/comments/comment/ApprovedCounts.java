@@ -11,8 +11,6 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import org.hibernate.Session;
 
 /**
@@ -49,18 +47,10 @@ public class ApprovedCounts {
         }
     }
 
-    private static final String ADD = "update article_comment_count set approved = approved + ? where article_id = ? and shard = ?";
-    private static final String CREATE = "insert into article_comment_count (article_id, shard, approved) values (?, ?, 0) on conflict do nothing";
-    /** PostgreSQL: one upsert, which its driver sends as one multi-row INSERT for all the articles. */
+    /** One upsert, which the driver sends as one multi-row INSERT for all the articles. */
     private static final String UPSERT = """
             insert into article_comment_count (article_id, shard, approved) values (?, ?, ?)
             on conflict (article_id, shard) do update set approved = article_comment_count.approved + excluded.approved""";
-
-    private final boolean postgres;
-
-    public ApprovedCounts(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
-        this.postgres = Sql.isPostgres(dbKind);
-    }
 
     /** Applies the deltas in the Hibernate session's transaction (the moderators' side). */
     public void apply(EntityManager em, Deltas deltas) {
@@ -74,32 +64,14 @@ public class ApprovedCounts {
         if (deltas.isEmpty()) {
             return;
         }
-        if (postgres) {
-            try (PreparedStatement upsert = db.prepareStatement(UPSERT)) {
-                for (Map.Entry<String, Long> delta : deltas.byArticle.entrySet()) {
-                    upsert.setString(1, delta.getKey());
-                    upsert.setInt(2, shard);
-                    upsert.setLong(3, delta.getValue());
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
-            return;
-        }
-        // H2 (dev mode) has no ON CONFLICT DO UPDATE: create the missing rows (a concurrent creator wins
-        // harmlessly), then add.
-        try (PreparedStatement create = db.prepareStatement(CREATE); PreparedStatement add = db.prepareStatement(ADD)) {
+        try (PreparedStatement upsert = db.prepareStatement(UPSERT)) {
             for (Map.Entry<String, Long> delta : deltas.byArticle.entrySet()) {
-                create.setString(1, delta.getKey());
-                create.setInt(2, shard);
-                create.addBatch();
-                add.setLong(1, delta.getValue());
-                add.setString(2, delta.getKey());
-                add.setInt(3, shard);
-                add.addBatch();
+                upsert.setString(1, delta.getKey());
+                upsert.setInt(2, shard);
+                upsert.setLong(3, delta.getValue());
+                upsert.addBatch();
             }
-            create.executeBatch();
-            add.executeBatch();
+            upsert.executeBatch();
         }
     }
 }

@@ -16,7 +16,7 @@ import com.newsroom.comments.article.Article;
 /**
  * The SQL of one comment batch ({@link CommentStore}): everything the batch's decisions need, read
  * before them, and everything they produce, written after. {@link PostgresBatchSql} sends each half as
- * one round trip; {@link PortableBatchSql} (H2, dev mode) one statement at a time.
+ * one round trip.
  */
 interface BatchSql {
 

@@ -16,8 +16,6 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.newsroom.comments.moderation.ModerationOutcome;
 import com.newsroom.comments.moderation.ModerationService;
 import com.newsroom.comments.problem.ApiException;
@@ -40,12 +38,10 @@ class CommentStore {
 
     private final DataSource dataSource;
     private final CommentIds ids = new CommentIds();
-    private final BatchSql sql;
+    private final BatchSql sql = new PostgresBatchSql();
 
-    CommentStore(DataSource dataSource, ApprovedCounts approvedCounts,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    CommentStore(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.sql = Sql.isPostgres(dbKind) ? new PostgresBatchSql() : new PortableBatchSql(approvedCounts);
     }
 
     /**

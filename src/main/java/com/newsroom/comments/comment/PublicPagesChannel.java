@@ -41,7 +41,7 @@ import io.quarkus.runtime.StartupEvent;
  * connection is lost it reconnects with backoff, keeps what it could not send, and drops the whole
  * cache, since notifications may have been missed.</li>
  * </ul>
- * Only on PostgreSQL and with {@code comments.public-cache.listen=true}; dev mode on H2 is one instance.
+ * Only with {@code comments.public-cache.listen=true}.
  */
 @ApplicationScoped
 public class PublicPagesChannel {
@@ -70,12 +70,11 @@ public class PublicPagesChannel {
     private volatile Thread listener;
 
     public PublicPagesChannel(PublicPages pages, CommentsConfig config,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.pages = pages;
-        this.enabled = config.publicCache().listen() && Sql.isPostgres(dbKind);
+        this.enabled = config.publicCache().listen();
         this.url = url.orElse("");
         this.username = username.orElse("");
         this.password = password.orElse("");

@@ -1,14 +1,9 @@
 package com.newsroom.comments.comment;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 
 /**
  * Flood control that holds across every instance: the last submission time per author key lives in
@@ -17,7 +12,7 @@ import java.util.SortedMap;
  * other. A batch creates the rows of new keys (so that a concurrent first comment of the same author
  * waits too), locks them in key order, judges its comments ({@link FloodGate}) and writes back the
  * {@link #changes}. {@link PostgresBatchSql} does this in its two round trips; this class holds the
- * rules and the portable statements ({@link PortableBatchSql}).
+ * rules.
  */
 final class SubmissionThrottle {
 
@@ -58,47 +53,5 @@ final class SubmissionThrottle {
             }
         }
         return changes;
-    }
-
-    /**
-     * Portable: creates the missing rows as "never posted" (a concurrent creator wins harmlessly), then
-     * locks every key's row in key order. Two statements per call, so one for H2's dev mode only.
-     */
-    static Locked lock(Connection db, SortedMap<String, Instant> firstUse) throws SQLException {
-        try (PreparedStatement insert = db.prepareStatement(
-                "insert into submission_throttle (throttle_key, last_submitted_at) values (?, ?) on conflict do nothing")) {
-            for (String key : firstUse.keySet()) {
-                insert.setString(1, key);
-                insert.setObject(2, Sql.timestamp(Instant.EPOCH));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-        Map<String, Instant> rows = new HashMap<>(firstUse.size() * 2);
-        try (PreparedStatement select = db.prepareStatement("select throttle_key, last_submitted_at from submission_throttle where throttle_key in ("
-                + Sql.placeholders(firstUse.size()) + ") order by throttle_key for update")) {
-            Sql.bind(select, 1, firstUse.keySet());
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    rows.put(rs.getString(1), Sql.instant(rs, 2));
-                }
-            }
-        }
-        return Locked.of(Set.of(), rows);
-    }
-
-    /** Portable: writes the {@link #changes} to the locked rows. */
-    static void update(Connection db, Map<String, Instant> changes) throws SQLException {
-        if (changes.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement update = db.prepareStatement("update submission_throttle set last_submitted_at = ? where throttle_key = ?")) {
-            for (Map.Entry<String, Instant> change : changes.entrySet()) {
-                update.setObject(1, Sql.timestamp(change.getValue()));
-                update.setString(2, change.getKey());
-                update.addBatch();
-            }
-            update.executeBatch();
-        }
     }
 }

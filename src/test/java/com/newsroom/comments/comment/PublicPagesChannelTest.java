@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -22,6 +21,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import com.newsroom.comments.support.Accounts;
+import com.newsroom.comments.support.TestDatabase;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -38,9 +38,7 @@ class PublicPagesChannelTest {
     PublicPages pages;
 
     static Connection otherSession() throws Exception {
-        return DriverManager.getConnection(
-                System.getenv().getOrDefault("TEST_DB_URL", "jdbc:postgresql://localhost:5432/test"),
-                System.getenv().getOrDefault("TEST_DB_USER", "postgres"), System.getenv("TEST_DB_PASSWORD"));
+        return TestDatabase.connect();
     }
 
     static long post(String articleId, String text) {
