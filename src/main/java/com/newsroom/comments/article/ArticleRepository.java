@@ -1,56 +1,76 @@
 package com.newsroom.comments.article;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.Session;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
+/**
+ * Articles, and the home of the SQL that other parts run on the {@code article} table inside their own
+ * JDBC statements (the comment write path reads and creates articles in its batch's one read).
+ */
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepositoryBase<Article, String> {
 
     /**
-     * Returns the article, creating it first if this is its first comment. The insert ignores a
-     * concurrent creator (ON CONFLICT DO NOTHING works on PostgreSQL and on H2 in PostgreSQL mode),
-     * so two first comments at once never fail.
+     * Creates the articles of the array parameter that have no record yet, open and not premoderated,
+     * created at the two timestamp parameters. A concurrent creator wins harmlessly (ON CONFLICT DO
+     * NOTHING), and rows are taken in id order, as every writer takes them, so two never deadlock.
+     * Parameters: created_at, updated_at (ISO text), ids (text[]).
+     */
+    public static final String INSERT_MISSING = """
+            insert into article (id, comments_open, premoderate, created_at, updated_at, version)
+            select id, true, false, ?::timestamptz, ?::timestamptz, 0 from unnest(?::text[]) as a(id) order by id
+            on conflict do nothing""";
+
+    /** The settings a comment is judged by, for the articles of the array parameter; read with {@link #settings}. */
+    public static final String SELECT_SETTINGS = "select id, comments_open, closes_at, close_after_days, premoderate,"
+            + " published_at, created_at from article where id = any(?)";
+
+    /**
+     * Returns the article, creating it first if this is its first comment or setting ({@link #INSERT_MISSING}),
+     * managed by the current session.
      */
     public Article findOrCreate(String articleId, Instant now) {
-        return findOrCreateAll(new TreeSet<>(List.of(articleId)), now).get(articleId);
-    }
-
-    /** {@link #findOrCreate} for several articles: one query when they all exist, as they usually do. */
-    public Map<String, Article> findOrCreateAll(SortedSet<String> articleIds, Instant now) {
-        Map<String, Article> found = findAll(articleIds);
-        if (found.size() == articleIds.size()) {
-            return found;
-        }
-        List<String> missing = new ArrayList<>();
-        for (String id : articleIds) { // sorted: concurrent creators insert in the same order
-            if (!found.containsKey(id)) {
-                missing.add(id);
-                getEntityManager().createNativeQuery("""
-                        insert into article (id, comments_open, premoderate, created_at, updated_at, version)
-                        values (?1, true, false, ?2, ?2, 0) on conflict do nothing""")
-                        .setParameter(1, id)
-                        .setParameter(2, now)
-                        .executeUpdate();
+        getEntityManager().unwrap(Session.class).doWork(db -> {
+            try (PreparedStatement insert = db.prepareStatement(INSERT_MISSING)) {
+                insert.setString(1, now.toString());
+                insert.setString(2, now.toString());
+                insert.setArray(3, db.createArrayOf("text", new String[] { articleId }));
+                insert.executeUpdate();
             }
-        }
-        found.putAll(findAll(missing));
-        return found;
+        });
+        return findById(articleId);
     }
 
-    private Map<String, Article> findAll(java.util.Collection<String> ids) {
-        Map<String, Article> byId = new HashMap<>(ids.size() * 2);
-        for (Article article : list("id in ?1", ids)) {
+    /** Articles' settings from the rows of {@link #SELECT_SETTINGS}: not managed, never saved from here. */
+    public static Map<String, Article> settings(ResultSet rs) throws SQLException {
+        Map<String, Article> byId = new HashMap<>();
+        while (rs.next()) {
+            Article article = new Article();
+            article.id = rs.getString(1);
+            article.commentsOpen = rs.getBoolean(2);
+            article.closesAt = instant(rs, 3);
+            article.closeAfterDays = rs.getObject(4, Integer.class);
+            article.premoderate = rs.getBoolean(5);
+            article.publishedAt = instant(rs, 6);
+            article.createdAt = instant(rs, 7);
             byId.put(article.id, article);
         }
         return byId;
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** An audit entry as moderators read it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 @Schema(name = "AuditEntry")
 public record AuditView(long id, Instant at, @Schema(example = "ayse") String actor,
         @Schema(example = "APPROVE") String action, Long commentId, String articleId,

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -26,6 +25,16 @@ public class ApprovedCounts {
     /** The shard of changes made by moderators (and anything but the comment writer threads). */
     public static final int MODERATION_SHARD = 0;
 
+    /**
+     * Adds deltas to a shard's rows, creating the missing ones. Parameters: the shard (int), the article
+     * ids (text[], in article order) and their deltas (bigint[]). The comment write path runs it inside
+     * its batch's one write statement.
+     */
+    public static final String ADD = """
+            insert into article_comment_count (article_id, shard, approved)
+            select article_id, ?, delta from unnest(?::text[], ?::bigint[]) as d(article_id, delta)
+            on conflict (article_id, shard) do update set approved = article_comment_count.approved + excluded.approved""";
+
     /** Deltas per article, kept in article order. */
     public static final class Deltas {
         private final SortedMap<String, Long> byArticle = new TreeMap<>();
@@ -38,7 +47,7 @@ public class ApprovedCounts {
         }
 
         /** Non-zero and zero deltas alike, in article order. */
-        SortedMap<String, Long> byArticle() {
+        public SortedMap<String, Long> byArticle() {
             return Collections.unmodifiableSortedMap(byArticle);
         }
 
@@ -47,11 +56,6 @@ public class ApprovedCounts {
         }
     }
 
-    /** One upsert, which the driver sends as one multi-row INSERT for all the articles. */
-    private static final String UPSERT = """
-            insert into article_comment_count (article_id, shard, approved) values (?, ?, ?)
-            on conflict (article_id, shard) do update set approved = article_comment_count.approved + excluded.approved""";
-
     /** Applies the deltas in the Hibernate session's transaction (the moderators' side). */
     public void apply(EntityManager em, Deltas deltas) {
         if (!deltas.isEmpty()) {
@@ -59,19 +63,13 @@ public class ApprovedCounts {
         }
     }
 
-    /** Applies the deltas on {@code db}, in its transaction. */
-    void apply(Connection db, int shard, Deltas deltas) throws SQLException {
-        if (deltas.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement upsert = db.prepareStatement(UPSERT)) {
-            for (Map.Entry<String, Long> delta : deltas.byArticle.entrySet()) {
-                upsert.setString(1, delta.getKey());
-                upsert.setInt(2, shard);
-                upsert.setLong(3, delta.getValue());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
+    /** Applies the deltas on {@code db}, in its transaction, as one statement ({@link #ADD}). */
+    private static void apply(Connection db, int shard, Deltas deltas) throws SQLException {
+        try (PreparedStatement add = db.prepareStatement(ADD)) {
+            add.setInt(1, shard);
+            add.setArray(2, db.createArrayOf("text", deltas.byArticle.keySet().toArray(String[]::new)));
+            add.setArray(3, db.createArrayOf("int8", deltas.byArticle.values().toArray(Long[]::new)));
+            add.executeUpdate();
         }
     }
 }

@@ -19,12 +19,12 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * A reader's comment on an article, with what only moderators may see (e-mail, IP, reasons). Hibernate
- * reads and updates comments; new ones are inserted in batches by {@link CommentStore}.
+ * reads and updates comments; new ones are inserted in batches by the write path ({@code comment.store}).
  */
 @Entity
 public class Comment extends PanacheEntityBase {
 
-    /** Assigned from comment_seq by {@link CommentIds}: new comments are inserted by {@link CommentStore}. */
+    /** Assigned from comment_seq by the write path, which inserts new comments. */
     @Id
     public Long id;
 

@@ -5,7 +5,10 @@ import java.util.function.Function;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** One page of a list: every list in the API answers in this shape. */
+@RegisterForReflection
 @Schema(name = "Page")
 public record PagedList<T>(
         List<T> items,

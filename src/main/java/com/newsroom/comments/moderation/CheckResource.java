@@ -18,13 +18,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.newsroom.comments.article.Article;
-import com.newsroom.comments.article.ArticleRepository;
 import com.newsroom.comments.comment.CommentSubmission;
 import com.newsroom.comments.comment.ModerationReason;
 import com.newsroom.comments.common.OpenApiDocs;
 import com.newsroom.comments.moderator.Moderator;
 import com.newsroom.comments.problem.Problem;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Dry run of the moderation rules: what would happen to this comment, and why. Nothing is stored. */
 @Path("/api/moderation/check")
@@ -37,11 +37,9 @@ import com.newsroom.comments.problem.Problem;
 public class CheckResource {
 
     private final ModerationService moderation;
-    private final ArticleRepository articles;
 
-    public CheckResource(ModerationService moderation, ArticleRepository articles) {
+    public CheckResource(ModerationService moderation) {
         this.moderation = moderation;
-        this.articles = articles;
     }
 
     @Schema(name = "CheckRequest")
@@ -55,6 +53,7 @@ public class CheckResource {
     }
 
     /** Why a rule fired: start/end are character offsets of the match in the field as submitted. */
+    @RegisterForReflection
     @Schema(name = "Reason")
     public record ReasonView(Long ruleId, @Schema(example = "TERMS") String type, @Schema(example = "text") String field,
             @Schema(example = "f.u.c.k") String match, Integer start, Integer end,
@@ -78,10 +77,9 @@ public class CheckResource {
                       "start": 10, "end": 17, "action": "SPAM", "detail": "term 'fuck'"}]}""")))
     public CheckResult check(CheckRequest request) {
         CheckRequest r = request != null ? request : new CheckRequest(null, null, null, null, null, null);
-        Article article = r.articleId() == null ? null : articles.findById(r.articleId());
         CommentSubmission submission = new CommentSubmission(r.name() == null ? "" : r.name(), r.text() == null ? "" : r.text(), r.email(),
                 r.website(), null).normalized();
-        ModerationOutcome outcome = moderation.moderate(article, submission, r.ip());
+        ModerationOutcome outcome = moderation.check(r.articleId(), submission, r.ip());
         return new CheckResult(outcome.status().name(), outcome.reasons().stream().map(ReasonView::of).toList());
     }
 }

@@ -2,51 +2,41 @@ package com.newsroom.comments.moderation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.newsroom.comments.article.Article;
+import com.newsroom.comments.article.ArticleRepository;
 import com.newsroom.comments.comment.CommentRepository;
-import com.newsroom.comments.comment.CommentStatus;
 import com.newsroom.comments.comment.CommentSubmission;
 import com.newsroom.comments.comment.ModerationReason;
 import com.newsroom.comments.moderation.engine.Reason;
-import com.newsroom.comments.moderation.engine.RuleAction;
 import com.newsroom.comments.moderation.engine.Submission;
 import com.newsroom.comments.moderation.engine.Verdict;
 import com.newsroom.comments.moderation.rule.ActiveRules;
 
 /**
- * Decides APPROVED, PENDING or SPAM for every new comment: the compiled rules, then what needs the
- * database (the article's premoderation, the author's history). The most severe action wins.
+ * Runs the compiled rules on a submission ({@link #evaluate}: no database, so a submission is
+ * moderated before it joins a write batch), and the dry run ({@link #check}), which reads what the
+ * write batch reads and decides through the same {@link ModerationPolicy}.
  */
 @ApplicationScoped
 public class ModerationService {
 
     private final ActiveRules rules;
+    private final ArticleRepository articles;
     private final CommentRepository comments;
     private final ModerationMetrics metrics;
 
-    public ModerationService(ActiveRules rules, CommentRepository comments, ModerationMetrics metrics) {
+    public ModerationService(ActiveRules rules, ArticleRepository articles, CommentRepository comments,
+            ModerationMetrics metrics) {
         this.rules = rules;
+        this.articles = articles;
         this.comments = comments;
         this.metrics = metrics;
     }
 
-    /**
-     * The whole decision for one comment, with the database look-up of the author's history.
-     *
-     * @param article the article, or null when it has no record yet
-     * @param submission a normalised submission
-     */
-    public ModerationOutcome moderate(Article article, CommentSubmission submission, String ipAddress) {
-        ActiveRules.Snapshot snapshot = rules.current();
-        List<ModerationReason> found = evaluate(snapshot, submission, ipAddress);
-        boolean trusted = snapshot.firstComment() == null || isTrusted(submission.email());
-        return decide(snapshot.firstComment(), found, article, trusted);
-    }
-
-    /** The compiled rules alone: no database, so it runs before a comment joins a write batch. */
+    /** The compiled rules alone, on a normalised submission. */
     public List<ModerationReason> evaluate(ActiveRules.Snapshot snapshot, CommentSubmission submission,
             String ipAddress) {
         return metrics.moderationTime().record(() -> {
@@ -61,45 +51,24 @@ public class ModerationService {
     }
 
     /**
-     * Adds what the engine cannot know (the article's premoderation, the author's history) to its
-     * reasons and picks the most severe action.
+     * What would happen to this comment if it were submitted now, decided as the write path decides:
+     * the same rules, the article's settings and the author's history as stored. Nothing is written.
      *
-     * @param firstComment the active first-comment rule, or null
-     * @param trustedAuthor whether a moderator has approved a comment by this author before
+     * @param articleId the article, or null for one without a record (no premoderation)
+     * @param submission a normalised submission
      */
-    public static ModerationOutcome decide(ActiveRules.FirstCommentRule firstComment, List<ModerationReason> engineReasons,
-            Article article, boolean trustedAuthor) {
-        List<ModerationReason> reasons = new ArrayList<>(engineReasons);
-        if (article != null && article.premoderate) {
-            reasons.add(new ModerationReason(null, "PREMODERATION", null, null, null, null, RuleAction.HOLD.name(),
-                    "Every comment on this article is held for a moderator."));
-        }
-        if (firstComment != null && !trustedAuthor) {
-            reasons.add(new ModerationReason(firstComment.ruleId(), "FIRST_COMMENT", "email", null, null, null,
-                    firstComment.action().name(), "The author has no comment approved by a moderator yet."));
-        }
-        return new ModerationOutcome(statusFor(reasons), reasons);
-    }
-
-    /** An author is trusted once a moderator has approved one of their comments (same e-mail). */
-    boolean isTrusted(String email) {
-        return email != null && comments.hasModeratorApprovedComment(email);
-    }
-
-    static CommentStatus statusFor(List<ModerationReason> reasons) {
-        CommentStatus status = CommentStatus.APPROVED;
-        for (ModerationReason reason : reasons) {
-            if (RuleAction.SPAM.name().equals(reason.action)) {
-                return CommentStatus.SPAM;
-            }
-            status = CommentStatus.PENDING;
-        }
-        return status;
+    public ModerationOutcome check(String articleId, CommentSubmission submission, String ipAddress) {
+        ActiveRules.Snapshot snapshot = rules.current();
+        List<ModerationReason> found = evaluate(snapshot, submission, ipAddress);
+        // Looked up only when the first-comment rule is on, as the write path does.
+        boolean trusted = snapshot.firstComment() != null && comments.isTrusted(submission.email());
+        return ModerationPolicy.decide(snapshot.firstComment(), found,
+                articleId == null ? null : articles.findById(articleId), trusted);
     }
 
     private static ModerationReason toReason(Reason reason) {
         return new ModerationReason(reason.ruleId(), reason.type().name(),
-                reason.field() == null ? null : reason.field().name().toLowerCase(java.util.Locale.ROOT),
+                reason.field() == null ? null : reason.field().name().toLowerCase(Locale.ROOT),
                 reason.match(), reason.start(), reason.end(), reason.action().name(), reason.detail());
     }
 }

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * An RFC 9457 problem details document ({@code application/problem+json}).
  * {@code errors} lists field-level validation errors; it is absent for other problems.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 @Schema(name = "Problem", description = "RFC 9457 problem details")
 public record Problem(
         @Schema(description = "URI reference identifying the problem type", example = "https://comments.newsroom.dev/problems/validation")
@@ -30,6 +33,7 @@ public record Problem(
     static final String TYPE_BASE = "https://comments.newsroom.dev/problems/";
 
     /** One invalid field and what is wrong with it, in words the site can show next to the field. */
+    @RegisterForReflection
     @Schema(name = "FieldError")
     public record FieldError(
             @Schema(example = "name") String field,

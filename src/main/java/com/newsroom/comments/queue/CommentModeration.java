@@ -26,6 +26,7 @@ import com.newsroom.comments.comment.CommentStatus;
 import com.newsroom.comments.comment.CommentSubmission;
 import com.newsroom.comments.comment.PublicCommentsChanged;
 import com.newsroom.comments.comment.SubmissionValidator;
+import com.newsroom.comments.comment.store.SubmissionThrottle;
 import com.newsroom.comments.config.CommentsConfig;
 import com.newsroom.comments.moderation.engine.RuleAction;
 import com.newsroom.comments.moderation.engine.RuleType;
@@ -197,8 +198,7 @@ public class CommentModeration {
             approvedCounts.apply(em, approved);
         }
         changes.fire(PublicCommentsChanged.ALL);
-        em.createNativeQuery("delete from submission_throttle where throttle_key = ?1")
-                .setParameter(1, "email:" + address).executeUpdate();
+        SubmissionThrottle.forget(em, address);
         audit.record(new AuditLog.Event(actor, "ERASE_AUTHOR", null, null, null, null, null, null,
                 "Erased an author's data: " + ids.size() + " comments"), now());
         em.flush();

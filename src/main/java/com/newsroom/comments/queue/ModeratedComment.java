@@ -11,6 +11,8 @@ import com.newsroom.comments.audit.AuditView;
 import com.newsroom.comments.comment.Comment;
 import com.newsroom.comments.moderation.CheckResource.ReasonView;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** A comment as moderators see it: everything the public does not, and why the engine decided. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "ModeratedComment")
@@ -26,6 +28,7 @@ public record ModeratedComment(
         List<ReasonView> reasons,
         @Schema(description = "Moderator actions on this comment, oldest first (detail view only)") List<AuditView> history) {
 
+    @RegisterForReflection
     @Schema(name = "ParentSummary")
     public record ParentSummary(long id, String name, String text, String status) {
     }

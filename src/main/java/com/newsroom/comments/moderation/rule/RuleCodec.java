@@ -6,11 +6,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.newsroom.comments.moderation.engine.Field;
 import com.newsroom.comments.moderation.engine.RuleConfig;
 import com.newsroom.comments.moderation.engine.RuleDefinition;
 
-/** Reads and writes a rule's settings as the JSON text stored in moderation_rule.config. */
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Reads and writes a rule's settings as the JSON text stored in moderation_rule.config. The engine's
+ * settings types are registered for reflection here, where Jackson reads them: the engine knows no Quarkus.
+ */
 @ApplicationScoped
+@RegisterForReflection(targets = { RuleConfig.class, Field.class })
 public class RuleCodec {
 
     private final ObjectMapper json;

@@ -1,0 +1,206 @@
+package com.newsroom.comments.comment.api;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+
+import com.newsroom.comments.article.ArticleIds;
+import com.newsroom.comments.comment.CommentSubmission;
+import com.newsroom.comments.comment.pages.Gzip;
+import com.newsroom.comments.comment.pages.PublicComment;
+import com.newsroom.comments.comment.pages.PublicPages;
+import com.newsroom.comments.common.Paging;
+import com.newsroom.comments.config.CommentsConfig;
+import com.newsroom.comments.problem.ApiException;
+import com.newsroom.comments.problem.Problem;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/** The public, anonymous API that article pages use: post a comment, read the published ones. */
+@Path("/api/articles/{articleId}/comments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Comments", description = "Public: submit comments and read the published ones")
+public class CommentResource {
+
+    private final CommentService service;
+    private final RedirectPolicy redirects;
+    private final PublicPages pages;
+
+    public CommentResource(CommentService service, PublicPages pages, CommentsConfig config) {
+        this.service = service;
+        this.pages = pages;
+        this.redirects = new RedirectPolicy(config.redirect().allowedOrigins().orElse(List.of()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a comment", description = """
+            Validates the comment, runs moderation, stores it and answers with its status: APPROVED (published \
+            at once) or PENDING (awaiting a moderator). Spam is also answered as PENDING.""")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CommentSubmission.class),
+            examples = @ExampleObject(name = "comment", value = """
+                    {"name": "Hamdi Fırat Büyük", "email": "hamdi@example.com", "website": "https://example.com",
+                     "text": "Thank you for this report."}""")))
+    @APIResponse(responseCode = "201", description = "Stored; Location points to the comment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmittedComment.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields (all of them at once), malformed JSON or article id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "missing fields", value = """
+                            {"type": "https://comments.newsroom.dev/problems/validation", "title": "Invalid request",
+                             "status": 400, "detail": "The request has 2 invalid fields.",
+                             "instance": "/api/articles/budget-2026/comments",
+                             "errors": [{"field": "name", "message": "Please enter your name here"},
+                                        {"field": "text", "message": "Please enter your comment!"}]}""")))
+    @APIResponse(responseCode = "403", description = "Comments are closed on this article",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The same author already posted this text on this article",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Request body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not JSON (or a form post)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Posting too quickly; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> submit(
+            // No @Pattern here: CommentService checks the id with the other fields (one answer with every
+            // error), and method validation was 3 % of a submission's CPU.
+            @Parameter(description = "The article's id", example = "budget-2026", schema = @Schema(pattern = ArticleIds.PATTERN))
+            @PathParam("articleId") String articleId,
+            CommentSubmission submission, @Context HttpServerRequest request, @Context UriInfo uri) {
+        CommentSubmission body = submission != null ? submission : new CommentSubmission(null, null, null, null, null);
+        URI base = uri.getBaseUri();
+        return service.submit(articleId, body, origin(request))
+                .map(comment -> Response.created(location(base, articleId, comment.id)).entity(SubmittedComment.of(comment)).build());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Submit a comment from a plain HTML form", description = """
+            The same as the JSON submission, for forms posted without JavaScript. With a `redirect` field on an \
+            allowed origin the answer is 303 See Other to it, with commentId and commentStatus in the query.""")
+    @APIResponse(responseCode = "201", description = "Stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmittedComment.class)))
+    @APIResponse(responseCode = "303", description = "Stored; the reader is sent back to the article page")
+    @APIResponse(responseCode = "400", description = "Invalid fields",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Comments are closed on this article",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Duplicate comment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Posting too quickly",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> submitForm(
+            @Parameter(description = "The article's id", example = "budget-2026", schema = @Schema(pattern = ArticleIds.PATTERN))
+            @PathParam("articleId") String articleId,
+            @RestForm String name, @RestForm String text, @RestForm String email, @RestForm String website,
+            @RestForm String parentId, @RestForm String redirect,
+            @Context HttpServerRequest request, @Context UriInfo uri) {
+        Long parent = parseParentId(parentId);
+        URI base = uri.getBaseUri();
+        return service.submit(articleId, new CommentSubmission(name, text, email, website, parent), origin(request))
+                .map(comment -> {
+                    SubmittedComment answer = SubmittedComment.of(comment);
+                    return redirects.target(redirect, comment.id, answer.status())
+                            .map(target -> Response.seeOther(target).build())
+                            .orElseGet(() -> Response.created(location(base, articleId, comment.id)).entity(answer).build());
+                });
+    }
+
+    @GET
+    @Operation(summary = "List an article's published comments", description = "Approved comments only, oldest first. An article without comments gives an empty list.")
+    @APIResponse(responseCode = "200", description = "A page of comments",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicCommentPage.class)))
+    @APIResponse(responseCode = "400", description = "Bad article id, page or size",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> list(
+            @PathParam("articleId") @Pattern(regexp = ArticleIds.PATTERN, message = ArticleIds.MESSAGE) String articleId,
+            @Parameter(description = "Zero-based page number", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+            @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            @QueryParam("size") String size, @Context HttpHeaders headers) {
+        Paging paging = Paging.parse(page, size, 20);
+        boolean gzip = Gzip.accepted(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+        // Hits are usually answered by CachedPageRoute already; a page cached meanwhile is answered on
+        // the event loop here, and only a miss reads the database, on a worker thread.
+        PublicPages.Page cached = pages.cached(articleId, paging.page(), paging.size());
+        if (cached != null) {
+            return Uni.createFrom().item(json(cached, gzip));
+        }
+        return Uni.createFrom().completionStage(pages.load(articleId, paging.page(), paging.size(),
+                () -> service.approvedPage(articleId, paging.page(), paging.size())))
+                .map(loaded -> json(loaded, gzip));
+    }
+
+    /** As CachedPageRoute answers: gzipped if the client accepts it, and Vary: Accept-Encoding either way. */
+    private Response json(PublicPages.Page page, boolean gzip) {
+        Response.ResponseBuilder response = Response.ok(pages.body(page, gzip).getBytes(), MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        return gzip ? response.header(HttpHeaders.CONTENT_ENCODING, Gzip.CODING).build() : response.build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read one published comment")
+    @APIResponse(responseCode = "200", description = "The comment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicComment.class)))
+    @APIResponse(responseCode = "404", description = "No published comment with that id on this article",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PublicComment one(
+            @PathParam("articleId") @Pattern(regexp = ArticleIds.PATTERN, message = ArticleIds.MESSAGE) String articleId,
+            @PathParam("id") long id) {
+        return PublicComment.of(service.approved(articleId, id));
+    }
+
+    private static Long parseParentId(String parentId) {
+        if (parentId == null || parentId.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(parentId.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidField("parentId", "parentId must be the number of the comment you reply to.");
+        }
+    }
+
+    private static CommentService.Origin origin(HttpServerRequest request) {
+        String ip = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        return new CommentService.Origin(ip, request.getHeader(HttpHeaders.USER_AGENT));
+    }
+
+    /** The id was checked ({@link ArticleIds}): nothing to encode, so no UriBuilder (costly on every submission). */
+    private static URI location(URI base, String articleId, long id) {
+        String prefix = base.toString();
+        return URI.create(prefix + (prefix.endsWith("/") ? "" : "/") + "api/articles/" + articleId + "/comments/" + id);
+    }
+
+    /** For the OpenAPI document only: the generic page, spelled out for public comments. */
+    @Schema(name = "PublicCommentPage")
+    record PublicCommentPage(List<PublicComment> items, int page, int size, long totalItems) {
+    }
+}

@@ -1,0 +1,139 @@
+package com.newsroom.comments.comment.api;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+import com.newsroom.comments.article.ArticleIds;
+import com.newsroom.comments.comment.Comment;
+import com.newsroom.comments.comment.CommentRepository;
+import com.newsroom.comments.comment.CommentSubmission;
+import com.newsroom.comments.comment.SubmissionValidator;
+import com.newsroom.comments.comment.pages.PublicComment;
+import com.newsroom.comments.comment.pages.PublicCommentReader;
+import com.newsroom.comments.comment.store.CommentDraft;
+import com.newsroom.comments.comment.store.CommentWriter;
+import com.newsroom.comments.common.PagedList;
+import com.newsroom.comments.config.CommentsConfig;
+import com.newsroom.comments.moderation.ModerationMetrics;
+import com.newsroom.comments.moderation.ModerationService;
+import com.newsroom.comments.moderation.rule.ActiveRules;
+import com.newsroom.comments.problem.ApiException;
+import com.newsroom.comments.problem.Problem.FieldError;
+
+/** Takes a reader's comment through validation, moderation, the article's settings, and duplicate and flood checks. */
+@ApplicationScoped
+public class CommentService {
+
+    static final int MAX_USER_AGENT = 512;
+
+    private final CommentRepository comments;
+    private final CommentWriter writer;
+    private final ModerationService moderation;
+    private final ActiveRules activeRules;
+    private final ModerationMetrics metrics;
+    private final SubmissionValidator validator;
+    private final Clock clock;
+    private final Duration writeTimeout;
+    private final PublicCommentReader publicComments;
+
+    @Inject
+    public CommentService(CommentRepository comments, CommentWriter writer, ModerationService moderation,
+            ActiveRules activeRules, ModerationMetrics metrics, CommentsConfig config, Validator beanValidator,
+            PublicCommentReader publicComments) {
+        this.publicComments = publicComments;
+        this.metrics = metrics;
+        this.comments = comments;
+        this.writer = writer;
+        this.moderation = moderation;
+        this.activeRules = activeRules;
+        this.validator = new SubmissionValidator(beanValidator, config.limits());
+        this.clock = Clock.systemUTC();
+        this.writeTimeout = config.write().timeout();
+    }
+
+    /** Who sent the comment, as the HTTP layer saw it. */
+    public record Origin(String ipAddress, String userAgent) {
+    }
+
+    /**
+     * Validates and moderates the comment, then stores it through the {@link CommentWriter}'s group
+     * commits, which also run the checks that need the database (closed article, duplicate, flood, the
+     * author's history). The result is emitted on the caller's Vert.x context, never on a writer thread.
+     * <p>
+     * Almost every comment needs no database before the writer: it is validated and moderated right
+     * here, on the event loop that read it (tens of microseconds), with no hop to a worker thread. A reply
+     * (its parent is looked up) and a comment that arrives before the first rule load go to a worker.
+     */
+    public Uni<Comment> submit(String articleId, CommentSubmission raw, Origin origin) {
+        CommentSubmission submission = raw.normalized();
+        Uni<CommentDraft> draft = Uni.createFrom().item(() -> draft(articleId, submission, origin));
+        if (submission.parentId() != null || !activeRules.isLoaded()) {
+            draft = draft.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        Context caller = Vertx.currentContext();
+        Uni<Comment> stored = draft
+                .onItem().transformToUni(d -> Uni.createFrom().completionStage(writer.submit(d)))
+                .ifNoItem().after(writeTimeout).failWith(() -> ApiException.unavailable(CommentWriter.BUSY, Duration.ofSeconds(1)));
+        // Here, not on the writer threads: they are what every submission waits for.
+        return (caller == null ? stored : stored.emitOn(task -> caller.runOnContext(ignored -> task.run())))
+                .invoke(comment -> metrics.submitted(comment.status, comment.reasons));
+    }
+
+    /** Validation and moderation: everything about the comment that needs no database, unless it is a reply. */
+    private CommentDraft draft(String articleId, CommentSubmission submission, Origin origin) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!ArticleIds.isValid(articleId)) {
+            errors.add(new FieldError("articleId", ArticleIds.MESSAGE));
+        }
+        errors.addAll(validator.validate(submission));
+        // Replies are few: one query here keeps every invalid field in one answer.
+        if (submission.parentId() != null && QuarkusTransaction.joiningExisting()
+                .call(() -> comments.findApproved(articleId, submission.parentId())) == null) {
+            errors.add(new FieldError("parentId", "The comment you are replying to does not exist on this article or is not published."));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        // Microseconds: what PostgreSQL stores, so the returned createdAt equals the stored one.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        ActiveRules.Snapshot rules = activeRules.current();
+        String ip = origin.ipAddress();
+        return CommentDraft.of(articleId, submission, ip, truncate(origin.userAgent(), MAX_USER_AGENT), rules,
+                moderation.evaluate(rules, submission, ip), now);
+    }
+
+    /** A public page with the article's total; plain JDBC, it runs on every public-page cache miss. */
+    public PagedList<PublicComment> approvedPage(String articleId, int page, int size) {
+        return publicComments.approvedPage(articleId, page, size);
+    }
+
+    public Comment approved(String articleId, long id) {
+        Comment comment = comments.findApproved(articleId, id);
+        if (comment == null) {
+            throw ApiException.notFound("There is no published comment " + id + " on article " + articleId + ".");
+        }
+        return comment;
+    }
+
+    private static String truncate(String value, int max) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
+        return value.substring(0, end);
+    }
+}

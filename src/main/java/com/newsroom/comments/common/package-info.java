@@ -1,0 +1,7 @@
+/**
+ * Small pieces every API shares: paging and query parameters (malformed ones answer 400, never 404),
+ * request ids on every log line, the OpenAPI document's header and security schemes, who is acting,
+ * and the guard that keeps the demo page out of production. Depends on nothing of the service but
+ * problem details.
+ */
+package com.newsroom.comments.common;

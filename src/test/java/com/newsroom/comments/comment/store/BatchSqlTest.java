@@ -1,0 +1,114 @@
+package com.newsroom.comments.comment.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.newsroom.comments.support.TestDatabase;
+import com.newsroom.comments.comment.ApprovedCounts;
+import com.newsroom.comments.comment.Comment;
+import com.newsroom.comments.comment.CommentStatus;
+import com.newsroom.comments.comment.ModerationReason;
+
+/**
+ * The write path's batch SQL on its own, without Quarkus: against the tests' PostgreSQL, in a schema
+ * of its own with the service's migrations.
+ */
+class BatchSqlTest {
+
+    private final BatchSql sql = new BatchSql();
+    private String schema;
+    private Connection db;
+
+    @BeforeEach
+    void migrate() throws Exception {
+        schema = TestDatabase.migratedSchema("batch_sql");
+        db = TestDatabase.connect(schema);
+        db.setAutoCommit(false);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        db.close();
+        TestDatabase.drop(schema);
+    }
+
+    private static BatchSql.Keys keys(Set<String> articles, Set<String> dedupKeys, Map<String, Instant> throttle, Instant now) {
+        return new BatchSql.Keys(new TreeSet<>(articles), new TreeSet<>(dedupKeys), new TreeSet<>(), new TreeMap<>(throttle), now);
+    }
+
+    private static Comment comment(long id, String articleId, String dedupKey, Instant at, List<ModerationReason> reasons) {
+        Comment comment = new Comment();
+        comment.id = id;
+        comment.articleId = articleId;
+        comment.name = "Recep Tayyip Erdoğan";
+        comment.text = "Metin {\"a\", b} NULL";
+        comment.status = reasons.isEmpty() ? CommentStatus.APPROVED : CommentStatus.PENDING;
+        comment.reasons.addAll(reasons);
+        comment.ipAddress = "192.0.2.9";
+        comment.dedupKey = dedupKey;
+        comment.createdAt = at;
+        comment.updatedAt = at;
+        return comment;
+    }
+
+    @Test
+    void readsCreateArticlesAndLockNewAuthorsAsNeverPosted() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        BatchSql.Reads reads = sql.read(db, keys(Set.of("pg-a", "pg-b"), Set.of("k1"), Map.of("ip:192.0.2.9", now), now));
+
+        assertEquals(Set.of("pg-a", "pg-b"), reads.articles().keySet());
+        assertTrue(reads.articles().get("pg-a").acceptsCommentsAt(now), "a new article is open");
+        assertEquals(Set.of(), reads.storedDedupKeys());
+        assertEquals(Map.of("ip:192.0.2.9", Instant.EPOCH), reads.throttle().last(), "a new author never posted");
+    }
+
+    @Test
+    void writesCommentsReasonsTimesAndCountsThatTheNextReadSees() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        BatchSql.Reads reads = sql.read(db, keys(Set.of("pg-a"), Set.of("k1", "k2"), Map.of("ip:192.0.2.9", now), now));
+        ModerationReason held = new ModerationReason(3L, "TERMS", "text", "Erdoğan", 0, 7, "HOLD", "Matched a held term");
+        ApprovedCounts.Deltas approved = new ApprovedCounts.Deltas();
+        approved.change("pg-a", false, true);
+        sql.write(db, new BatchSql.Writes(
+                List.of(comment(1, "pg-a", "k1", now, List.of()), comment(2, "pg-a", "k2", now, List.of(held))),
+                SubmissionThrottle.changes(Map.of("ip:192.0.2.9", now), reads.throttle()), 1, approved));
+        db.commit();
+
+        BatchSql.Reads next = sql.read(db, keys(Set.of("pg-a"), Set.of("k1", "k3"), Map.of("ip:192.0.2.9", now), now));
+        assertEquals(Set.of("k1"), next.storedDedupKeys());
+        assertEquals(Map.of("ip:192.0.2.9", now), next.throttle().last(), "the admitted comment's time was stored");
+        List<String> rows = new ArrayList<>();
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("select c.id, c.status, c.name, c.text, c.created_at, r.match_text, r.start_offset"
+                        + " from comment c left join comment_reason r on r.comment_id = c.id order by c.id")) {
+            while (rs.next()) {
+                rows.add(rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|"
+                        + rs.getObject(5, OffsetDateTime.class).toInstant().equals(now) + "|" + rs.getString(6) + "|" + rs.getObject(7));
+            }
+        }
+        assertEquals(List.of("1|APPROVED|Recep Tayyip Erdoğan|Metin {\"a\", b} NULL|true|null|null",
+                "2|PENDING|Recep Tayyip Erdoğan|Metin {\"a\", b} NULL|true|Erdoğan|0"), rows);
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("select sum(approved) from article_comment_count where article_id = 'pg-a'")) {
+            rs.next();
+            assertEquals(1, rs.getLong(1));
+        }
+    }
+}
