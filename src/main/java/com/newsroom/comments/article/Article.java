@@ -8,14 +8,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /**
  * An article that has comments. Articles are not registered in advance: the first comment creates
  * the record, with comments open and no premoderation.
  */
 @Entity
-public class Article extends PanacheEntityBase {
+public class Article {
 
     @Id
     public String id;

@@ -10,12 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** One moderator action. Rows are only ever inserted: nothing in the API updates or deletes them. */
 @Entity
 @Table(name = "audit_entry")
-public class AuditEntry extends PanacheEntityBase {
+public class AuditEntry {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_seq")

@@ -21,6 +21,12 @@ public class AuditLog {
 
     static final int MAX_NOTE = 2000;
 
+    private final AuditRepository entries;
+
+    public AuditLog(AuditRepository entries) {
+        this.entries = entries;
+    }
+
     /** What happened; only the fields that apply are set. */
     public record Event(String actor, String action, Long commentId, String articleId, String fromStatus,
             String toStatus, String note, String previousText, String details) {
@@ -39,7 +45,7 @@ public class AuditLog {
         entry.note = event.note();
         entry.previousText = event.previousText();
         entry.details = event.details();
-        entry.persist();
+        entries.persist(entry);
     }
 
     public static String checkNote(String note) {
@@ -50,7 +56,7 @@ public class AuditLog {
     }
 
     public List<AuditView> forComment(long commentId) {
-        return AuditEntry.<AuditEntry>list("commentId", Sort.by("at").and("id"), commentId).stream()
+        return entries.list("commentId", Sort.by("at").and("id"), commentId).stream()
                 .map(AuditView::of).toList();
     }
 
@@ -73,7 +79,7 @@ public class AuditLog {
             where.add("at < :to");
             params.put("to", to);
         }
-        var query = AuditEntry.<AuditEntry>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
+        var query = entries.find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
                 Sort.by("at", Sort.Direction.Descending).and("id", Sort.Direction.Descending), params);
         List<AuditView> items = query.page(Page.of(page, size)).list().stream().map(AuditView::of).toList();
         return new PagedList<>(items, page, size, query.count());

@@ -15,14 +15,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /**
  * A reader's comment on an article, with what only moderators may see (e-mail, IP, reasons). Hibernate
  * reads and updates comments; new ones are inserted in batches by the write path ({@code comment.store}).
  */
 @Entity
-public class Comment extends PanacheEntityBase {
+public class Comment {
 
     /** Assigned from comment_seq by the write path, which inserts new comments. */
     @Id

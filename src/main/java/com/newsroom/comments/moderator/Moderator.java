@@ -10,11 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** A moderator account for HTTP Basic sign-in. The password is only ever stored as a bcrypt hash. */
 @Entity
-public class Moderator extends PanacheEntityBase {
+public class Moderator {
 
     public static final String ROLE_MODERATOR = "moderator";
     public static final String ROLE_ADMIN = "admin";
@@ -53,8 +51,4 @@ public class Moderator extends PanacheEntityBase {
 
     @Version
     public long version;
-
-    public static Moderator findByUsername(String username) {
-        return find("username", username).firstResult();
-    }
 }

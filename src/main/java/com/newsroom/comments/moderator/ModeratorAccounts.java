@@ -37,9 +37,11 @@ public class ModeratorAccounts {
     static final String DUMMY_HASH = "$2a$10$tyqdGbfiQYFH39ohvobjDOfyu1apOrMzSqgkW6MAAcMU9aSvrA1vu";
     static final String DUMMY_PASSWORD = "no-such-moderator-password";
 
+    private final ModeratorRepository moderators;
     private final CommentsConfig.Login login;
 
-    public ModeratorAccounts(CommentsConfig config) {
+    public ModeratorAccounts(ModeratorRepository moderators, CommentsConfig config) {
+        this.moderators = moderators;
         this.login = config.login();
     }
 
@@ -54,7 +56,7 @@ public class ModeratorAccounts {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<SignedIn> signIn(String username, char[] password) {
         Instant now = Instant.now();
-        Moderator account = username == null ? null : Moderator.findByUsername(username);
+        Moderator account = username == null ? null : moderators.findByUsername(username);
         if (account == null) {
             BcryptUtil.matches(new String(password), DUMMY_HASH);
             LOG.warnf("Failed sign-in: unknown user '%s'", printable(username));
@@ -65,8 +67,8 @@ public class ModeratorAccounts {
             return Optional.empty();
         }
         if (!account.enabled || !BcryptUtil.matches(new String(password), account.passwordHash)) {
-            Moderator.update("failedLogins = failedLogins + 1 where id = ?1", account.id);
-            int locked = Moderator.update("lockedUntil = ?1, failedLogins = 0 where id = ?2 and failedLogins >= ?3",
+            moderators.update("failedLogins = failedLogins + 1 where id = ?1", account.id);
+            int locked = moderators.update("lockedUntil = ?1, failedLogins = 0 where id = ?2 and failedLogins >= ?3",
                     now.plus(login.lockDuration()), account.id, login.maxFailures());
             if (locked > 0) {
                 LOG.warnf("User '%s' locked for %s after %d failed sign-ins", account.username, login.lockDuration(),
@@ -77,14 +79,14 @@ public class ModeratorAccounts {
             return Optional.empty();
         }
         // Every request signs in (HTTP Basic): write only when something changes, or once a minute.
-        Moderator.update("failedLogins = 0, lockedUntil = null, lastLoginAt = ?1 where id = ?2 and "
+        moderators.update("failedLogins = 0, lockedUntil = null, lastLoginAt = ?1 where id = ?2 and "
                 + "(failedLogins > 0 or lockedUntil is not null or lastLoginAt is null or lastLoginAt < ?3)",
                 now, account.id, now.minusSeconds(60));
         return Optional.of(new SignedIn(account.username, account.role));
     }
 
     public List<ModeratorView> list() {
-        return Moderator.<Moderator>listAll(Sort.by("username")).stream().map(ModeratorView::of).toList();
+        return moderators.listAll(Sort.by("username")).stream().map(ModeratorView::of).toList();
     }
 
     @Transactional
@@ -94,14 +96,14 @@ public class ModeratorAccounts {
             throw ApiException.invalidField("username",
                     "The username must be 3 to 100 characters: letters, digits, '.', '_', '@' and '-'.");
         }
-        if (Moderator.findByUsername(username) != null) {
+        if (moderators.findByUsername(username) != null) {
             throw ApiException.conflict("There is already a moderator named " + username + ".");
         }
         Moderator account = new Moderator();
         account.username = username;
         account.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         apply(account, request, true);
-        account.persist();
+        moderators.persist(account);
         return ModeratorView.of(account);
     }
 
@@ -118,13 +120,13 @@ public class ModeratorAccounts {
         if (account.username.equals(actor)) {
             throw ApiException.conflict("You cannot delete your own account.");
         }
-        account.delete();
+        moderators.delete(account);
     }
 
     /** Creates the first admin from configuration when the database has no moderator at all. */
     @Transactional
     public boolean createFirstAdmin(String username, String password) {
-        if (Moderator.count() > 0) {
+        if (moderators.count() > 0) {
             return false;
         }
         create(new ModeratorRequest(username, password, Moderator.ROLE_ADMIN, true));
@@ -159,8 +161,8 @@ public class ModeratorAccounts {
         account.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static Moderator find(String username) {
-        Moderator account = Moderator.findByUsername(username);
+    private Moderator find(String username) {
+        Moderator account = moderators.findByUsername(username);
         if (account == null) {
             throw ApiException.notFound("There is no moderator named " + username + ".");
         }

@@ -16,12 +16,10 @@ import jakarta.persistence.Version;
 import com.newsroom.comments.moderation.engine.RuleAction;
 import com.newsroom.comments.moderation.engine.RuleType;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** A moderation rule as stored; its type's settings are JSON text in {@link #config}. */
 @Entity
 @Table(name = "moderation_rule")
-public class Rule extends PanacheEntityBase {
+public class Rule {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "rule_seq")

@@ -16,7 +16,6 @@ import com.newsroom.comments.moderation.engine.RuleDefinition;
 import com.newsroom.comments.moderation.engine.RuleType;
 import com.newsroom.comments.problem.ApiException;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
@@ -29,16 +28,18 @@ public class RuleStore {
 
     static final int MAX_INTERVAL_SECONDS = 86_400;
 
+    private final RuleRepository rules;
     private final RuleCodec codec;
     private final CommentsConfig config;
 
-    public RuleStore(RuleCodec codec, CommentsConfig config) {
+    public RuleStore(RuleRepository rules, RuleCodec codec, CommentsConfig config) {
+        this.rules = rules;
         this.codec = codec;
         this.config = config;
     }
 
     public PagedList<RuleView> list(RuleType type, int page, int size) {
-        var query = type == null ? Rule.<Rule>findAll(Sort.by("id")) : Rule.<Rule>find("type", Sort.by("id"), type);
+        var query = type == null ? rules.findAll(Sort.by("id")) : rules.find("type", Sort.by("id"), type);
         List<RuleView> items = query.page(Page.of(page, size)).list().stream().map(codec::view).toList();
         return new PagedList<>(items, page, size, query.count());
     }
@@ -56,8 +57,8 @@ public class RuleStore {
         rule.createdAt = now;
         rule.createdBy = actor;
         stamp(rule, actor, now);
-        rule.persist();
-        bumpRevision(now);
+        rules.persist(rule);
+        rules.bumpRevision(now);
         return codec.view(rule);
     }
 
@@ -68,33 +69,31 @@ public class RuleStore {
         apply(rule, request);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         stamp(rule, actor, now);
-        Rule.flush();
-        bumpRevision(now);
+        rules.flush();
+        rules.bumpRevision(now);
         return codec.view(rule);
     }
 
     @Transactional
     public void delete(long id) {
         Rule rule = find(id);
-        rule.delete();
-        bumpRevision(Instant.now());
+        rules.delete(rule);
+        rules.bumpRevision(Instant.now());
     }
 
     /** The current revision, polled by every instance. */
     @Transactional
     public long revision() {
-        return ((Number) Panache.getEntityManager()
-                .createNativeQuery("select revision from rule_set_revision where id = 1")
-                .getSingleResult()).longValue();
+        return rules.revision();
     }
 
     /** Enabled rules with the revision they belong to. */
     @Transactional
     public RuleSetData loadEnabled() {
         long revision = revision();
-        List<RuleDefinition> rules = Rule.<Rule>list("enabled", Sort.by("id"), true).stream()
+        List<RuleDefinition> enabled = rules.list("enabled", Sort.by("id"), true).stream()
                 .map(codec::definition).toList();
-        return new RuleSetData(revision, rules);
+        return new RuleSetData(revision, enabled);
     }
 
     public record RuleSetData(long revision, List<RuleDefinition> rules) {
@@ -154,18 +153,11 @@ public class RuleStore {
         rule.updatedBy = actor;
     }
 
-    private static Rule find(long id) {
-        Rule rule = Rule.findById(id);
+    private Rule find(long id) {
+        Rule rule = rules.findById(id);
         if (rule == null) {
             throw ApiException.notFound("There is no rule " + id + ".");
         }
         return rule;
-    }
-
-    private static void bumpRevision(Instant now) {
-        Panache.getEntityManager()
-                .createNativeQuery("update rule_set_revision set revision = revision + 1, changed_at = ?1 where id = 1")
-                .setParameter(1, now)
-                .executeUpdate();
     }
 }

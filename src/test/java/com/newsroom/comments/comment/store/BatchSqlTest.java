@@ -111,4 +111,74 @@ class BatchSqlTest {
             assertEquals(1, rs.getLong(1));
         }
     }
+
+    /**
+     * Every column the entity maps is written by the batch (or is set only by moderators), so the
+     * write path's column list and the entity cannot drift apart unnoticed.
+     */
+    @Test
+    void everyColumnOfTheEntityIsWritten() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        sql.read(db, keys(Set.of("pg-c"), Set.of(), Map.of(), now));
+        Comment parent = comment(10, "pg-c", "parent-key", now, List.of());
+        Comment c = comment(11, "pg-c", "child-key", now,
+                List.of(new ModerationReason(null, "LINKS", "website", "example.com", 8, 19, "HOLD", "Too many links")));
+        c.parentId = 10L;
+        c.email = "hamdi@example.com";
+        c.website = "https://example.com/{a,b}";
+        c.userAgent = "agent \"quoted\"";
+        sql.write(db, new BatchSql.Writes(List.of(parent, c), Map.of(), 1, new ApprovedCounts.Deltas()));
+        db.commit();
+
+        Map<String, Object> expected = new java.util.TreeMap<>();
+        expected.put("id", 11L);
+        expected.put("article_id", "pg-c");
+        expected.put("parent_id", 10L);
+        expected.put("name", c.name);
+        expected.put("email", c.email);
+        expected.put("website", c.website);
+        expected.put("text", c.text);
+        expected.put("status", "PENDING");
+        expected.put("ip_address", c.ipAddress);
+        expected.put("user_agent", c.userAgent);
+        expected.put("dedup_key", "child-key");
+        expected.put("created_at", now);
+        expected.put("updated_at", now);
+        expected.put("version", 0L);
+        expected.put("moderated_by", null);
+        expected.put("moderated_at", null);
+        Map<String, Object> stored = new java.util.TreeMap<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("select * from comment where id = 11")) {
+            rs.next();
+            for (String column : expected.keySet()) {
+                Object value = rs.getObject(column);
+                stored.put(column, value instanceof java.sql.Timestamp t ? t.toInstant()
+                        : value instanceof Number n && !(value instanceof Long) ? n.longValue() : value);
+            }
+        }
+        assertEquals(expected, stored);
+        assertEquals(mappedColumns(), expected.keySet(), "the entity's columns are the ones checked here");
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
+                "select rule_id, rule_type, field, match_text, start_offset, end_offset, action, detail, position"
+                        + " from comment_reason where comment_id = 11")) {
+            rs.next();
+            assertEquals(java.util.Arrays.asList(null, "LINKS", "website", "example.com", 8, 19, "HOLD", "Too many links", 0),
+                    java.util.Arrays.asList(rs.getObject(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5),
+                            rs.getObject(6), rs.getString(7), rs.getString(8), rs.getObject(9)));
+        }
+    }
+
+    /** The columns of Comment's basic fields, as Hibernate maps them (the reasons are a table of their own). */
+    private static Set<String> mappedColumns() {
+        Set<String> columns = new TreeSet<>();
+        for (java.lang.reflect.Field field : Comment.class.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(field.getModifiers())
+                    || field.isAnnotationPresent(jakarta.persistence.ElementCollection.class)) {
+                continue;
+            }
+            jakarta.persistence.Column column = field.getAnnotation(jakarta.persistence.Column.class);
+            columns.add(column != null && !column.name().isEmpty() ? column.name() : field.getName());
+        }
+        return columns;
+    }
 }

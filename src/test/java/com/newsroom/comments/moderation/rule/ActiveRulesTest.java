@@ -23,7 +23,7 @@ class ActiveRulesTest {
         final int failures;
 
         SlowStore(int failures) {
-            super(null, null);
+            super(null, null, null);
             this.failures = failures;
         }
 
