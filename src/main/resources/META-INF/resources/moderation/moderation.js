@@ -36,17 +36,7 @@
   let shown = new Map(); // id -> {comment, checkbox, node}
   let busy = false;
 
-  /** Strings among the children become text nodes (Element.append). */
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs || {})) {
-      if (value == null || value === false) continue;
-      if (key === 'class') node.className = value;
-      else node.setAttribute(key, value === true ? '' : String(value));
-    }
-    node.append(...children.flat(Infinity).filter((c) => c != null));
-    return node;
-  }
+  const { el, formatDate } = window.CommentsWidget; // widget/comments.js, loaded first
 
   function say(text, kind) {
     // Clear first so that the same message twice is announced twice.
@@ -180,16 +170,6 @@
   }
 
   // --- the queue -----------------------------------------------------------------------------
-
-  function formatDate(iso) {
-    if (!iso) return '';
-    const date = new Date(iso);
-    try {
-      return date.toLocaleString(document.documentElement.lang || [], { dateStyle: 'medium', timeStyle: 'short' });
-    } catch (e) {
-      return date.toLocaleString();
-    }
-  }
 
   const FIELD_VALUE = { name: (c) => c.name, text: (c) => c.text, email: (c) => c.email, website: (c) => c.website, ip: (c) => c.ipAddress };
 

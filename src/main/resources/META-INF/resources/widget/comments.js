@@ -1,6 +1,7 @@
 /* Comment widget: <div data-comments data-article-id="..." [data-api-base] [data-page-size]>.
  * Enhances the plain <form> inside it (the no-JavaScript fallback) or builds one. No dependencies.
- * User data is only ever inserted as text (Element.append, textContent), never as HTML. */
+ * User data is only ever inserted as text (Element.append, textContent), never as HTML.
+ * Also the home of the page helpers the moderation page shares: window.CommentsWidget.{el, formatDate}. */
 (() => {
   'use strict';
 
@@ -17,13 +18,13 @@
     loadFailed: 'The comments could not be loaded.',
     empty: 'No comments yet.'
   };
-  // In form order (the first invalid field gets the focus): name, label, element, attributes, limit
-  // (the service's default, in code points; it checks again with its own configuration), hint.
+  // In form order (the first invalid field gets the focus): name, label, element, attributes, hint.
+  // Length limits come from the service (GET /api/limits), which checks them again in any case.
   const FIELDS = [
-    ['name', 'Name', 'input', { required: true, autocomplete: 'name', maxlength: 245 }],
-    ['email', 'Email', 'input', { type: 'email', autocomplete: 'email', maxlength: 100 }, 'Never published.'],
-    ['website', 'Website', 'input', { type: 'url', autocomplete: 'url', maxlength: 200, placeholder: 'https://' }],
-    ['text', 'Comment', 'textarea', { required: true, rows: 6, maxlength: 65525 }]
+    ['name', 'Name', 'input', { required: true, autocomplete: 'name' }],
+    ['email', 'Email', 'input', { type: 'email', autocomplete: 'email' }, 'Never published.'],
+    ['website', 'Website', 'input', { type: 'url', autocomplete: 'url', placeholder: 'https://' }],
+    ['text', 'Comment', 'textarea', { required: true, rows: 6 }]
   ];
   const LABELS = { name: 'Your name', email: 'Your email address', website: 'Your website address', text: 'Your comment' };
   const WEB_URL = /^https?:\/\/[\p{L}\p{N}](?:[\p{L}\p{N}.-]*[\p{L}\p{N}])?(?::\d{1,5})?(?:[/?#]\S*)?$/iu;
@@ -41,8 +42,17 @@
       if (key === 'class') node.className = value;
       else node.setAttribute(key, value === true ? '' : String(value));
     }
-    node.append(...children.filter((c) => c != null));
+    node.append(...children.flat(Infinity).filter((c) => c != null));
     return node;
+  }
+
+  /** The service's length limits in code points, fetched once per service ({} if they cannot be had). */
+  const limitsByBase = new Map();
+  function limits(base) {
+    if (!limitsByBase.has(base)) {
+      limitsByBase.set(base, fetch(`${base}/api/limits`).then((r) => (r.ok ? r.json() : {})).catch(() => ({})));
+    }
+    return limitsByBase.get(base);
   }
 
   function validEmail(v) {
@@ -55,9 +65,10 @@
   }
 
   /** The server's checks (SubmissionValidator), with its messages: [{field, message}]. */
-  function validate(values) {
+  function validate(values, max) {
     const errors = [];
-    for (const [field, , , { maxlength }] of FIELDS) {
+    for (const [field] of FIELDS) {
+      const maxlength = max[field];
       const v = field === 'text' ? values.text : values[field].trim();
       const n = [...v].length;
       let message = null;
@@ -66,7 +77,7 @@
       } else if (v && !(field === 'email' ? validEmail(v) : WEB_URL.test(v))) {
         message = MSG[field];
       }
-      if (!message && n > maxlength) {
+      if (!message && maxlength && n > maxlength) {
         message = `${LABELS[field]} is too long: at most ${maxlength} characters are allowed (it has ${n}).`;
       }
       if (message) errors.push({ field, message });
@@ -83,6 +94,7 @@
   }
 
   function formatDate(iso) {
+    if (!iso) return '';
     const date = new Date(iso);
     try {
       return date.toLocaleString(document.documentElement.lang || [], { dateStyle: 'medium', timeStyle: 'short' });
@@ -156,7 +168,7 @@
       return el('li', { class: 'cw-comment', id: `comment-${c.id}` },
         el('article', { class: 'cw-body', tabindex: '-1' },
           el('header', { class: 'cw-meta' }, author, ' ',
-            el('time', { datetime: c.createdAt }, c.createdAt ? formatDate(c.createdAt) : '')),
+            el('time', { datetime: c.createdAt }, formatDate(c.createdAt))),
           el('p', { class: 'cw-text' }, c.text),
           reply));
     }
@@ -215,9 +227,16 @@
       fields[name] = { input, error, describedBy: input.getAttribute('aria-describedby') || '' };
       input.addEventListener('input', () => {
         if (input.getAttribute('aria-invalid') !== 'true') return;
-        mark(name, (validate(values()).find((e) => e.field === name) || {}).message);
+        mark(name, (validate(values(), max).find((e) => e.field === name) || {}).message);
       });
     }
+    let max = {};
+    limits(base).then((l) => {
+      max = l;
+      for (const [name, f] of Object.entries(fields)) {
+        if (Number.isInteger(l[name]) && l[name] > 0) f.input.maxLength = l[name];
+      }
+    });
     let parentInput = form.elements.namedItem('parentId');
     if (!parentInput) form.append(parentInput = el('input', { type: 'hidden', name: 'parentId' }));
     const submit = form.querySelector('[type=submit]');
@@ -273,7 +292,7 @@
       if (busy) return;
       for (const name of Object.keys(fields)) mark(name);
       const v = values();
-      const errors = validate(v);
+      const errors = validate(v, max);
       if (errors.length) {
         showErrors(errors);
         return;
@@ -335,6 +354,8 @@
       if (target) target.scrollIntoView();
     });
   }
+
+  window.CommentsWidget = Object.freeze({ el, formatDate });
 
   const start = () => document.querySelectorAll('[data-comments]').forEach(init);
 

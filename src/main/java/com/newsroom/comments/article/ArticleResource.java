@@ -29,7 +29,6 @@ import com.newsroom.comments.common.OpenApiDocs;
 import com.newsroom.comments.common.PagedList;
 import com.newsroom.comments.common.Paging;
 import com.newsroom.comments.moderator.Moderator;
-import com.newsroom.comments.problem.Problem;
 
 /** Comment settings per article: open, closed, closing automatically, premoderated. */
 @Path("/api/moderation/articles")
@@ -38,10 +37,8 @@ import com.newsroom.comments.problem.Problem;
 @Tag(name = "Articles")
 @SecurityRequirement(name = OpenApiDocs.BASIC)
 @SecurityRequirement(name = OpenApiDocs.BEARER)
-@APIResponse(responseCode = "401", description = "Not signed in",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not a moderator",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Not signed in")
+@APIResponse(responseCode = "403", description = "Not a moderator")
 public class ArticleResource {
 
     private final ArticleAdmin admin;
@@ -64,8 +61,7 @@ public class ArticleResource {
     @Path("{articleId}")
     @Operation(summary = "An article's comment settings")
     @APIResponse(responseCode = "200", description = "The article", content = @Content(schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "404", description = "No such article",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such article")
     public ArticleView get(@PathParam("articleId") @Pattern(regexp = ArticleIds.PATTERN, message = ArticleIds.MESSAGE) String articleId) {
         return admin.get(articleId);
     }
@@ -77,8 +73,7 @@ public class ArticleResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = ArticleSettings.class), examples = @ExampleObject(name = "close in two weeks", value = """
             {"commentsOpen": true, "closeAfterDays": 14, "premoderate": false}""")))
     @APIResponse(responseCode = "200", description = "The article", content = @Content(schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "400", description = "Bad settings or article id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad settings or article id")
     public ArticleView update(@PathParam("articleId") @Pattern(regexp = ArticleIds.PATTERN, message = ArticleIds.MESSAGE) String articleId,
             ArticleSettings settings, @Context SecurityContext security) {
         return admin.update(articleId, settings, Actors.of(security));

@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -21,7 +20,6 @@ import com.newsroom.comments.common.PagedList;
 import com.newsroom.comments.common.Paging;
 import com.newsroom.comments.common.QueryParams;
 import com.newsroom.comments.moderator.Moderator;
-import com.newsroom.comments.problem.Problem;
 
 /** The audit log, read-only: there is no endpoint that changes or deletes it. */
 @Path("/api/moderation/audit")
@@ -41,10 +39,8 @@ public class AuditResource {
     @GET
     @Operation(summary = "Search the audit log", description = "Newest first.")
     @APIResponse(responseCode = "200", description = "A page of audit entries")
-    @APIResponse(responseCode = "400", description = "Malformed filter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Not signed in",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed filter")
+    @APIResponse(responseCode = "401", description = "Not signed in")
     public PagedList<AuditView> search(
             @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("commentId") String commentId,
             @Parameter(example = "ayse") @QueryParam("actor") String actor,

@@ -9,7 +9,11 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
-/** The service's own settings, under {@code comments.*} (see application.properties and the README). */
+/**
+ * The service's own settings, under {@code comments.*}, and the one home of their defaults:
+ * application.properties sets only what differs per profile, and the README's configuration table
+ * lists them. Each can be overridden by an environment variable ({@code COMMENTS_LIMITS_TEXT}).
+ */
 @ConfigMapping(prefix = "comments")
 public interface CommentsConfig {
 
@@ -28,6 +32,8 @@ public interface CommentsConfig {
     PublicCache publicCache();
 
     Write write();
+
+    Metrics metrics();
 
     interface Write {
         /** Most comments stored in one transaction. */
@@ -64,16 +70,18 @@ public interface CommentsConfig {
         @WithDefault("true")
         boolean listen();
 
-        /** Memory the cached pages may take at most; the least used articles go first. */
-        @WithDefault("32M")
+        /**
+         * Memory the cached pages may take at most, counted in gzipped bytes; the least used articles go
+         * first. Clients without gzip get inflated copies, kept within half of this again.
+         */
+        @WithDefault("16M")
         MemorySize maxSize();
 
         /**
          * zlib's level for the cached pages: 1 is fastest, 9 smallest. A page whose items a change altered is
          * compressed again in full by the next reader's load (one whose items stayed the same, only its
-         * total), so this is CPU on each such miss: for a 27 KB page of prose, 6 (zlib's default) took 790 µs
-         * and 9.6 KB, 4 330 µs and 9.7 KB, 1 210 µs and 10.5 KB (BENCHMARKS.md). The service refuses to start
-         * with a level outside 1–9.
+         * total), so this is CPU on each such miss against bytes kept and sent (BENCHMARKS.md compares
+         * levels). The service refuses to start with a level outside 1–9.
          */
         @WithDefault("4")
         @WithConverter(ZlibLevel.class)
@@ -130,7 +138,8 @@ public interface CommentsConfig {
 
     interface Redirect {
         /** Origins ({@code scheme://host[:port]}) a form post may ask to be sent back to. */
-        Optional<List<String>> allowedOrigins();
+        @WithDefault("http://localhost:8080")
+        List<String> allowedOrigins();
     }
 
     interface Rules {
@@ -141,5 +150,11 @@ public interface CommentsConfig {
         /** How often each instance checks the database for rule changes made through other instances. */
         @WithDefault("2s")
         Duration refreshInterval();
+    }
+
+    interface Metrics {
+        /** How often the pending-queue gauge is counted (not on every scrape). */
+        @WithDefault("30s")
+        Duration pendingRefreshInterval();
     }
 }

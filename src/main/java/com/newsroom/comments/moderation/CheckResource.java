@@ -22,7 +22,6 @@ import com.newsroom.comments.comment.CommentSubmission;
 import com.newsroom.comments.comment.ModerationReason;
 import com.newsroom.comments.common.OpenApiDocs;
 import com.newsroom.comments.moderator.Moderator;
-import com.newsroom.comments.problem.Problem;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -32,8 +31,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RolesAllowed({ Moderator.ROLE_MODERATOR, Moderator.ROLE_ADMIN })
 @SecurityRequirement(name = OpenApiDocs.BASIC)
 @SecurityRequirement(name = OpenApiDocs.BEARER)
-@APIResponse(responseCode = "401", description = "Not signed in",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Not signed in")
 public class CheckResource {
 
     private final ModerationService moderation;

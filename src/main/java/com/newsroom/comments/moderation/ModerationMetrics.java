@@ -67,7 +67,7 @@ public class ModerationMetrics {
         }
     }
 
-    @Scheduled(every = "${comments.metrics.pending-refresh-interval:30s}", delayed = "5s",
+    @Scheduled(every = "${comments.metrics.pending-refresh-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshPending() {
         try {

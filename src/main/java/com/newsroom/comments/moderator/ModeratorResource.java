@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.newsroom.comments.common.Actors;
 import com.newsroom.comments.common.OpenApiDocs;
-import com.newsroom.comments.problem.Problem;
 
 /** Moderator accounts, for admins. */
 @Path("/api/moderation/moderators")
@@ -35,10 +34,8 @@ import com.newsroom.comments.problem.Problem;
 @Tag(name = "Moderators")
 @SecurityRequirement(name = OpenApiDocs.BASIC)
 @SecurityRequirement(name = OpenApiDocs.BEARER)
-@APIResponse(responseCode = "401", description = "Not signed in",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not an admin",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Not signed in")
+@APIResponse(responseCode = "403", description = "Not an admin")
 public class ModeratorResource {
 
     private final ModeratorAccounts accounts;
@@ -57,10 +54,8 @@ public class ModeratorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a moderator account")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ModeratorView.class)))
-    @APIResponse(responseCode = "400", description = "Bad username, password or role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The username is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad username, password or role")
+    @APIResponse(responseCode = "409", description = "The username is taken")
     public Response create(ModeratorRequest request) {
         ModeratorView created = accounts.create(request);
         return Response.created(URI.create("/api/moderation/moderators/" + created.username())).entity(created).build();
@@ -71,8 +66,7 @@ public class ModeratorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a moderator's password, role or enabled flag", description = "A new password also unlocks the account.")
     @APIResponse(responseCode = "200", description = "The account", content = @Content(schema = @Schema(implementation = ModeratorView.class)))
-    @APIResponse(responseCode = "404", description = "No such moderator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such moderator")
     public ModeratorView update(@PathParam("username") String username, ModeratorRequest request) {
         return accounts.update(username, request);
     }
@@ -81,10 +75,8 @@ public class ModeratorResource {
     @Path("{username}")
     @Operation(summary = "Delete a moderator account")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such moderator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Admins cannot delete themselves",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such moderator")
+    @APIResponse(responseCode = "409", description = "Admins cannot delete themselves")
     public void delete(@PathParam("username") String username, @Context SecurityContext security) {
         accounts.delete(username, Actors.of(security));
     }

@@ -40,7 +40,6 @@ import com.newsroom.comments.common.QueryParams;
 import com.newsroom.comments.moderation.rule.ActiveRules;
 import com.newsroom.comments.moderator.Moderator;
 import com.newsroom.comments.problem.ApiException;
-import com.newsroom.comments.problem.Problem;
 
 /** The moderation queue and the decisions on comments. */
 @Path("/api/moderation")
@@ -49,10 +48,8 @@ import com.newsroom.comments.problem.Problem;
 @Tag(name = "Queue")
 @SecurityRequirement(name = OpenApiDocs.BASIC)
 @SecurityRequirement(name = OpenApiDocs.BEARER)
-@APIResponse(responseCode = "401", description = "Not signed in (WWW-Authenticate says how)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Signed in without the moderator role",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Not signed in (WWW-Authenticate says how)")
+@APIResponse(responseCode = "403", description = "Signed in without the moderator role")
 public class QueueResource {
 
     private final ModerationQueue queue;
@@ -71,8 +68,7 @@ public class QueueResource {
     @Path("comments")
     @Operation(summary = "The moderation queue", description = "Pending comments oldest first by default; filter by status, article, author, IP, text and date.")
     @APIResponse(responseCode = "200", description = "A page of comments with everything moderators see")
-    @APIResponse(responseCode = "400", description = "Malformed filter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed filter")
     public PagedList<ModeratedComment> list(
             @Parameter(schema = @Schema(enumeration = { "PENDING", "APPROVED", "SPAM", "REJECTED" }, defaultValue = "PENDING")) @QueryParam("status") String status,
             @Parameter(example = "budget-2026") @QueryParam("articleId") String articleId,
@@ -101,8 +97,7 @@ public class QueueResource {
     @APIResponse(responseCode = "200", description = "The comment; the ETag header carries its version",
             headers = @Header(name = "ETag", description = "The comment's version, for If-Match"),
             content = @Content(schema = @Schema(implementation = ModeratedComment.class)))
-    @APIResponse(responseCode = "404", description = "No such comment",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such comment")
     public Response get(@PathParam("id") long id) {
         ModeratedComment comment = queue.detail(id);
         return Response.ok(comment).header(HttpHeaders.ETAG, comment.etag()).build();
@@ -120,12 +115,9 @@ public class QueueResource {
     @APIResponse(responseCode = "200", description = "The comment after the decision, with its new ETag",
             headers = @Header(name = "ETag", description = "The new version"),
             content = @Content(schema = @Schema(implementation = ModeratedComment.class)))
-    @APIResponse(responseCode = "404", description = "No such comment",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not restorable, or changed at the same moment by another moderator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the comment's version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such comment")
+    @APIResponse(responseCode = "409", description = "Not restorable, or changed at the same moment by another moderator")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the comment's version")
     public Response decide(@PathParam("id") long id, @PathParam("action") String action,
             @Parameter(description = "The ETag you read", example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             String body, @Context SecurityContext security) throws JsonProcessingException {
@@ -146,12 +138,9 @@ public class QueueResource {
     @APIResponse(responseCode = "200", description = "What changed", content = @Content(schema = @Schema(implementation = BulkReport.class),
             examples = @ExampleObject(name = "report", value = """
                     {"action": "approve", "changed": [{"id": 51, "fromStatus": "PENDING", "toStatus": "APPROVED", "version": 2}], "unchanged": [52]}""")))
-    @APIResponse(responseCode = "400", description = "No ids, too many, or unknown action",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "An id does not exist; nothing changed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A comment cannot take this decision; nothing changed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No ids, too many, or unknown action")
+    @APIResponse(responseCode = "404", description = "An id does not exist; nothing changed")
+    @APIResponse(responseCode = "409", description = "A comment cannot take this decision; nothing changed")
     public BulkReport bulk(BulkRequest request, @Context SecurityContext security) {
         return moderation.bulk(request, Actors.of(security));
     }
@@ -162,12 +151,9 @@ public class QueueResource {
     @Operation(summary = "Edit a comment's text", description = "The original text stays in the comment's history.")
     @APIResponse(responseCode = "200", description = "The edited comment", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = ModeratedComment.class)))
-    @APIResponse(responseCode = "400", description = "Empty or too long text",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such comment",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Empty or too long text")
+    @APIResponse(responseCode = "404", description = "No such comment")
+    @APIResponse(responseCode = "412", description = "Changed since you read it")
     public Response edit(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             EditRequest request, @Context SecurityContext security) {
         ModeratedComment comment = moderation.edit(id, request, expectedVersion(ifMatch), Actors.of(security));
@@ -178,10 +164,8 @@ public class QueueResource {
     @Path("comments/{id}")
     @Operation(summary = "Delete a comment for good", description = "Replies stay readable; the audit log keeps the action.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such comment",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such comment")
+    @APIResponse(responseCode = "412", description = "Changed since you read it")
     public void delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context SecurityContext security) {
         moderation.delete(id, expectedVersion(ifMatch), Actors.of(security));
@@ -197,8 +181,7 @@ public class QueueResource {
             Deletes every comment by this e-mail address (replies by others stay) and the texts the audit log \
             kept of them, for privacy requests.""")
     @APIResponse(responseCode = "200", description = "How many comments were erased", content = @Content(schema = @Schema(implementation = Erasure.class)))
-    @APIResponse(responseCode = "400", description = "Not an e-mail address",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not an e-mail address")
     public Erasure eraseAuthor(@PathParam("email") String email, @Context SecurityContext security) {
         return new Erasure(moderation.eraseAuthor(email, Actors.of(security)));
     }

@@ -36,7 +36,7 @@ public class SpamPurge {
         this.config = config;
     }
 
-    @Scheduled(cron = "${comments.purge.cron:0 17 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(cron = "${comments.purge.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
             int purged = purgeIfLeased(Instant.now());

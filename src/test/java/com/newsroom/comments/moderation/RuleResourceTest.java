@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import com.newsroom.comments.comment.Comment;
 import com.newsroom.comments.comment.CommentRepository;
 import com.newsroom.comments.comment.CommentStatus;
+import com.newsroom.comments.support.Readers;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -85,7 +86,7 @@ class RuleResourceTest {
 
         // The submitter sees PENDING, never SPAM and never the rule; the stored comment keeps the reasons.
         String articleId = "rules-" + UUID.randomUUID();
-        long commentId = given().contentType(ContentType.JSON).header("X-Forwarded-For", "198.18.0." + RANDOM.nextInt(250))
+        long commentId = Readers.from("198.18.0." + RANDOM.nextInt(250)).contentType(ContentType.JSON)
                 .body(Map.of("name", "Spammer", "text", "Hello " + term.toUpperCase()))
                 .when().post("/api/articles/{a}/comments", articleId)
                 .then().statusCode(201).body("status", equalTo("PENDING"))

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.newsroom.comments.support.TcpProxy;
+import com.newsroom.comments.support.Readers;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,13 +64,13 @@ class DatabaseOutageTest {
     void outageGives503AndTheServiceRecoversByItself() throws Exception {
         String articleId = "outage-" + UUID.randomUUID();
         Map<String, Object> comment = Map.of("name", "Ali", "text", "Before the outage");
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", "192.0.2.1").body(comment)
+        Readers.from("192.0.2.1").contentType(ContentType.JSON).body(comment)
                 .when().post("/api/articles/{a}/comments", articleId).then().statusCode(201);
         given().when().get("/q/health/ready").then().statusCode(200);
 
         proxy.cut();
         try {
-            given().contentType(ContentType.JSON).header("X-Forwarded-For", "192.0.2.2")
+            Readers.from("192.0.2.2").contentType(ContentType.JSON)
                     .body(Map.of("name", "Veli", "text", "During the outage"))
                     .when().post("/api/articles/{a}/comments", articleId).then()
                     .statusCode(503).contentType("application/problem+json")
@@ -94,7 +95,7 @@ class DatabaseOutageTest {
         given().when().get("/api/articles/{a}/comments", articleId).then().statusCode(200)
                 .body("items.text", org.hamcrest.Matchers.contains("Before the outage"));
         given().when().get("/q/health/ready").then().statusCode(200);
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", "192.0.2.3")
+        Readers.from("192.0.2.3").contentType(ContentType.JSON)
                 .body(Map.of("name", "Veli", "text", "After the outage"))
                 .when().post("/api/articles/{a}/comments", articleId).then().statusCode(201);
     }

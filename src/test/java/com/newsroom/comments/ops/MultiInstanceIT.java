@@ -1,6 +1,7 @@
 package com.newsroom.comments.ops;
 
 import com.newsroom.comments.support.TestWords;
+import com.newsroom.comments.support.Readers;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -143,7 +144,7 @@ class MultiInstanceIT {
     }
 
     static int post(Instance instance, String articleId, String ip, Map<String, Object> body) {
-        return instance.api().contentType(ContentType.JSON).header("X-Forwarded-For", ip).body(body)
+        return Readers.from(instance.api(), ip).contentType(ContentType.JSON).body(body)
                 .post("/api/articles/{a}/comments", articleId).statusCode();
     }
 
@@ -191,7 +192,7 @@ class MultiInstanceIT {
     @Test
     void aCommentApprovedOnOneInstanceShowsOnTheOthersCachedPage() throws InterruptedException {
         String articleId = "multi-cache-" + UUID.randomUUID();
-        long id = a.api().contentType(ContentType.JSON).header("X-Forwarded-For", "198.51.100.80")
+        long id = Readers.from(a.api(), "198.51.100.80").contentType(ContentType.JSON)
                 .body(Map.of("name", "Ali", "text", "Approved through the other instance"))
                 .post("/api/articles/{a}/comments", articleId).then().statusCode(201).extract().jsonPath().getLong("id");
         a.admin().post("/api/moderation/comments/{id}/hold", id).then().statusCode(200);
@@ -215,7 +216,7 @@ class MultiInstanceIT {
     @Test
     void concurrentModeratorsOnDifferentInstancesAreDetected() {
         String articleId = "multi-lock-" + UUID.randomUUID();
-        long id = a.api().contentType(ContentType.JSON).header("X-Forwarded-For", "198.51.100.60")
+        long id = Readers.from(a.api(), "198.51.100.60").contentType(ContentType.JSON)
                 .body(Map.of("name", "Ali", "text", "To be moderated")).post("/api/articles/{a}/comments", articleId)
                 .then().statusCode(201).extract().jsonPath().getLong("id");
         String etag = a.admin().get("/api/moderation/comments/{id}", id).then().statusCode(200).extract().header("ETag");
@@ -228,7 +229,7 @@ class MultiInstanceIT {
         String articleId = "multi-purge-" + UUID.randomUUID();
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            long id = a.api().contentType(ContentType.JSON).header("X-Forwarded-For", "198.51.100.7" + i)
+            long id = Readers.from(a.api(), "198.51.100.7" + i).contentType(ContentType.JSON)
                     .body(Map.of("name", "Spammer", "text", "Buy now " + i)).post("/api/articles/{a}/comments", articleId)
                     .then().statusCode(201).extract().jsonPath().getLong("id");
             a.admin().post("/api/moderation/comments/{id}/spam", id).then().statusCode(200);

@@ -16,6 +16,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
+import com.newsroom.comments.support.Readers;
+
 /** Health, metrics, request ids and the OpenAPI document, as operators and API users rely on them. */
 @QuarkusTest
 class OperationsTest {
@@ -29,10 +31,10 @@ class OperationsTest {
 
     @Test
     void metricsCoverSubmissionsRulesAndHttp() {
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", "203.0.113.200")
+        Readers.from("203.0.113.200").contentType(ContentType.JSON)
                 .body(Map.of("name", "Ali", "text", "Metrics " + UUID.randomUUID()))
                 .when().post("/api/articles/{a}/comments", "metrics-" + UUID.randomUUID()).then().statusCode(201);
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", "203.0.113.201")
+        Readers.from("203.0.113.201").contentType(ContentType.JSON)
                 .body(Map.of("name", "Ali", "text", "Links " + UUID.randomUUID()
                         + " https://a.example/1 https://b.example/2 https://c.example/3"))
                 .when().post("/api/articles/{a}/comments", "metrics-" + UUID.randomUUID()).then().statusCode(201)
@@ -71,6 +73,13 @@ class OperationsTest {
             Map<?, ?> responses = (Map<?, ?>) operation.get("responses");
             org.junit.jupiter.api.Assertions.assertTrue(responses.keySet().stream().anyMatch(k -> k.toString().startsWith("4")),
                     where + " documents no error response");
+            responses.forEach((status, response) -> {
+                if (status.toString().startsWith("4") || status.toString().startsWith("5")) {
+                    Map<?, ?> content = (Map<?, ?>) ((Map<?, ?>) response).get("content");
+                    org.junit.jupiter.api.Assertions.assertTrue(content != null && content.containsKey("application/problem+json"),
+                            where + " " + status + " is not documented as problem details");
+                }
+            });
             if (path.startsWith("/api/moderation")) {
                 org.junit.jupiter.api.Assertions.assertNotNull(operation.get("security"), where + " has no security requirement");
             }

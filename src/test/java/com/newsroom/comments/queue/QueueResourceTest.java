@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import com.newsroom.comments.support.Accounts;
 import com.newsroom.comments.support.JwtKeys;
+import com.newsroom.comments.support.Readers;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,7 +71,7 @@ class QueueResourceTest {
         if (email != null) {
             body.put("email", email);
         }
-        return given().contentType(ContentType.JSON).header("X-Forwarded-For", ip()).header("User-Agent", "TestBrowser/1.0")
+        return Readers.from(ip()).contentType(ContentType.JSON).header("User-Agent", "TestBrowser/1.0")
                 .body(body).when().post("/api/articles/{a}/comments", articleId)
                 .then().statusCode(201).body("status", equalTo("PENDING")).extract().jsonPath().getLong("id");
     }
@@ -293,7 +294,7 @@ class QueueResourceTest {
         String articleId = article();
         String email = "total-" + UUID.randomUUID() + "@example.com";
         for (int i = 0; i < 3; i++) {
-            given().contentType(ContentType.JSON).header("X-Forwarded-For", ip())
+            Readers.from(ip()).contentType(ContentType.JSON)
                     .body(Map.of("name", "Recep Tayyip Erdoğan", "text", "Published at once " + UUID.randomUUID()))
                     .when().post("/api/articles/{a}/comments", articleId).then().statusCode(201).body("status", equalTo("APPROVED"));
         }
@@ -352,10 +353,10 @@ class QueueResourceTest {
     @Test
     void deletingAParentKeepsRepliesReadable() {
         String articleId = article();
-        long parent = given().contentType(ContentType.JSON).header("X-Forwarded-For", ip())
+        long parent = Readers.from(ip()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Ali", "text", "Parent " + UUID.randomUUID()))
                 .when().post("/api/articles/{a}/comments", articleId).then().statusCode(201).extract().jsonPath().getLong("id");
-        long reply = given().contentType(ContentType.JSON).header("X-Forwarded-For", ip())
+        long reply = Readers.from(ip()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Veli", "text", "Reply " + UUID.randomUUID(), "parentId", parent))
                 .when().post("/api/articles/{a}/comments", articleId).then().statusCode(201).extract().jsonPath().getLong("id");
         asModerator().when().delete("/api/moderation/comments/{id}", parent).then().statusCode(204);
@@ -436,13 +437,13 @@ class QueueResourceTest {
         asModerator().contentType(ContentType.JSON).body(Map.of("premoderate", true))
                 .when().put("/api/moderation/articles/{a}", articleId).then().statusCode(200)
                 .body("premoderate", equalTo(true)).body("commentsOpen", equalTo(true));
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", ip())
+        Readers.from(ip()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Ali", "text", "Sensitive story"))
                 .when().post("/api/articles/{a}/comments", articleId).then().statusCode(201).body("status", equalTo("PENDING"));
         asModerator().contentType(ContentType.JSON).body(Map.of("commentsOpen", false))
                 .when().put("/api/moderation/articles/{a}", articleId).then().statusCode(200)
                 .body("acceptingComments", equalTo(false));
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", ip())
+        Readers.from(ip()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Ali", "text", "Too late"))
                 .when().post("/api/articles/{a}/comments", articleId).then().statusCode(403)
                 .body("detail", equalTo("Comments are closed."));

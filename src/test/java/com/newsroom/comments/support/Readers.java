@@ -25,14 +25,14 @@ public final class Readers {
         return "10." + random.nextInt(250) + "." + random.nextInt(250) + "." + random.nextInt(250);
     }
 
-    /** A JSON request from a reader at {@code ip}. */
+    /** A request from a reader at {@code ip}. */
     public static RequestSpecification from(String ip) {
         return from(given(), ip);
     }
 
-    /** {@code request} (another instance's base URI, say) as a JSON request from a reader at {@code ip}. */
+    /** {@code request} (another instance's base URI, say) as a request from a reader at {@code ip}. */
     public static RequestSpecification from(RequestSpecification request, String ip) {
-        return request.contentType(ContentType.JSON).header("X-Forwarded-For", ip);
+        return request.header("X-Forwarded-For", ip);
     }
 
     /** Posts {@code body} as JSON from a reader of its own. */
@@ -42,6 +42,6 @@ public final class Readers {
 
     /** Posts {@code body} as JSON from a reader at {@code ip}. */
     public static ValidatableResponse post(String articleId, String ip, Map<String, ?> body) {
-        return from(ip).body(body).when().post("/api/articles/{articleId}/comments", articleId).then();
+        return from(ip).contentType(ContentType.JSON).body(body).when().post("/api/articles/{articleId}/comments", articleId).then();
     }
 }

@@ -35,6 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.newsroom.comments.support.Accounts;
 import com.newsroom.comments.support.HeadlessChromium;
+import com.newsroom.comments.support.Readers;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -303,8 +304,8 @@ class ModerationPageBrowserTest {
     }
 
     static long postThroughApi(String name, String text) {
-        Map<String, Object> body = api().contentType(ContentType.JSON)
-                .header("X-Forwarded-For", "10.8." + RANDOM.nextInt(250) + "." + RANDOM.nextInt(250))
+        Map<String, Object> body = Readers.from(api(), "10.8." + RANDOM.nextInt(250) + "." + RANDOM.nextInt(250))
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", name, "text", text))
                 .when().post("/api/articles/{id}/comments", ARTICLE)
                 .then().statusCode(201).extract().jsonPath().getMap("");

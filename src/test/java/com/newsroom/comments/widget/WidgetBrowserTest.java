@@ -37,6 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.newsroom.comments.support.Accounts;
 import com.newsroom.comments.support.HeadlessChromium;
+import com.newsroom.comments.support.Readers;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -338,7 +339,7 @@ class WidgetBrowserTest {
     }
 
     static long postThroughApi(String name, String text) {
-        return api().contentType(ContentType.JSON).header("X-Forwarded-For", "10.9." + RANDOM.nextInt(250) + "." + RANDOM.nextInt(250))
+        return Readers.from(api(), "10.9." + RANDOM.nextInt(250) + "." + RANDOM.nextInt(250)).contentType(ContentType.JSON)
                 .body(Map.of("name", name, "text", text))
                 .when().post("/api/articles/{id}/comments", ARTICLE)
                 .then().statusCode(201).extract().jsonPath().getLong("id");

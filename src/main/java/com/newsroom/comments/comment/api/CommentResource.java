@@ -54,7 +54,7 @@ public class CommentResource {
     public CommentResource(CommentService service, PublicPages pages, CommentsConfig config) {
         this.service = service;
         this.pages = pages;
-        this.redirects = new RedirectPolicy(config.redirect().allowedOrigins().orElse(List.of()));
+        this.redirects = new RedirectPolicy(config.redirect().allowedOrigins());
     }
 
     @POST
@@ -77,19 +77,14 @@ public class CommentResource {
                              "instance": "/api/articles/budget-2026/comments",
                              "errors": [{"field": "name", "message": "Please enter your name here"},
                                         {"field": "text", "message": "Please enter your comment!"}]}""")))
-    @APIResponse(responseCode = "403", description = "Comments are closed on this article",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The same author already posted this text on this article",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Request body too large",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not JSON (or a form post)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Posting too quickly; see Retry-After",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Comments are closed on this article")
+    @APIResponse(responseCode = "409", description = "The same author already posted this text on this article")
+    @APIResponse(responseCode = "413", description = "Request body too large")
+    @APIResponse(responseCode = "415", description = "Not JSON (or a form post)")
+    @APIResponse(responseCode = "429", description = "Posting too quickly; see Retry-After")
     public Uni<Response> submit(
             // No @Pattern here: CommentService checks the id with the other fields (one answer with every
-            // error), and method validation was 3 % of a submission's CPU.
+            // error), and method validation costs every submission.
             @Parameter(description = "The article's id", example = "budget-2026", schema = @Schema(pattern = ArticleIds.PATTERN))
             @PathParam("articleId") String articleId,
             CommentSubmission submission, @Context HttpServerRequest request, @Context UriInfo uri) {
@@ -107,14 +102,10 @@ public class CommentResource {
     @APIResponse(responseCode = "201", description = "Stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmittedComment.class)))
     @APIResponse(responseCode = "303", description = "Stored; the reader is sent back to the article page")
-    @APIResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Comments are closed on this article",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Duplicate comment",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Posting too quickly",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "403", description = "Comments are closed on this article")
+    @APIResponse(responseCode = "409", description = "Duplicate comment")
+    @APIResponse(responseCode = "429", description = "Posting too quickly")
     public Uni<Response> submitForm(
             @Parameter(description = "The article's id", example = "budget-2026", schema = @Schema(pattern = ArticleIds.PATTERN))
             @PathParam("articleId") String articleId,
@@ -136,8 +127,7 @@ public class CommentResource {
     @Operation(summary = "List an article's published comments", description = "Approved comments only, oldest first. An article without comments gives an empty list.")
     @APIResponse(responseCode = "200", description = "A page of comments",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicCommentPage.class)))
-    @APIResponse(responseCode = "400", description = "Bad article id, page or size",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad article id, page or size")
     public Uni<Response> list(
             @PathParam("articleId") @Pattern(regexp = ArticleIds.PATTERN, message = ArticleIds.MESSAGE) String articleId,
             @Parameter(description = "Zero-based page number", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
@@ -169,8 +159,7 @@ public class CommentResource {
     @Operation(summary = "Read one published comment")
     @APIResponse(responseCode = "200", description = "The comment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicComment.class)))
-    @APIResponse(responseCode = "404", description = "No published comment with that id on this article",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No published comment with that id on this article")
     public PublicComment one(
             @PathParam("articleId") @Pattern(regexp = ArticleIds.PATTERN, message = ArticleIds.MESSAGE) String articleId,
             @PathParam("id") long id) {

@@ -41,7 +41,6 @@ import com.newsroom.comments.moderation.engine.RuleAction;
 import com.newsroom.comments.moderation.engine.RuleType;
 import com.newsroom.comments.moderator.Moderator;
 import com.newsroom.comments.problem.ApiException;
-import com.newsroom.comments.problem.Problem;
 
 /** Moderation rules, managed at run time. A change is in force for the next comment. */
 @Path("/api/moderation/rules")
@@ -49,13 +48,10 @@ import com.newsroom.comments.problem.Problem;
 @RolesAllowed(Moderator.ROLE_ADMIN)
 @SecurityRequirement(name = OpenApiDocs.BASIC)
 @SecurityRequirement(name = OpenApiDocs.BEARER)
-@APIResponse(responseCode = "401", description = "Not signed in",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Changing rules needs the admin role",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Not signed in")
+@APIResponse(responseCode = "403", description = "Changing rules needs the admin role")
 @Tag(name = "Rules", description = "Moderation rules: terms, patterns, links, shouting, authors, flood, duplicates")
-@APIResponse(responseCode = "400", description = "Invalid rule (empty term, bad pattern, too many terms...)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid rule (empty term, bad pattern, too many terms...)")
 public class RuleResource {
 
     private final RuleStore store;
@@ -141,8 +137,7 @@ public class RuleResource {
     @RolesAllowed({ Moderator.ROLE_MODERATOR, Moderator.ROLE_ADMIN })
     @Operation(summary = "Read a rule")
     @APIResponse(responseCode = "200", description = "The rule", content = @Content(schema = @Schema(implementation = RuleView.class)))
-    @APIResponse(responseCode = "404", description = "No such rule",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such rule")
     public RuleView get(@PathParam("id") long id) {
         return store.get(id);
     }
@@ -152,8 +147,7 @@ public class RuleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a rule", description = "In force for the next comment.")
     @APIResponse(responseCode = "200", description = "The rule as stored", content = @Content(schema = @Schema(implementation = RuleView.class)))
-    @APIResponse(responseCode = "404", description = "No such rule",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such rule")
     public RuleView update(@PathParam("id") long id, RuleRequest request, @Context SecurityContext security) {
         RuleView rule = store.update(id, request, Actors.of(security));
         activeRules.reload();
@@ -164,8 +158,7 @@ public class RuleResource {
     @Path("{id}")
     @Operation(summary = "Delete a rule")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such rule",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such rule")
     public void delete(@PathParam("id") long id) {
         store.delete(id);
         activeRules.reload();

@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.UUID;
@@ -138,12 +140,12 @@ class CommentResourceTest {
 
     @Test
     void nulAndUnpairedSurrogatesAreRefusedNot500() {
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", Readers.uniqueIp())
+        Readers.from(Readers.uniqueIp()).contentType(ContentType.JSON)
                 .body("{\"name\":\"Ali\",\"text\":\"bad \\u0000 byte\"}")
                 .when().post("/api/articles/{id}/comments", article())
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("text"));
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", Readers.uniqueIp())
+        Readers.from(Readers.uniqueIp()).contentType(ContentType.JSON)
                 .body("{\"name\":\"Ali \\ud800\",\"text\":\"lonely surrogate\"}")
                 .when().post("/api/articles/{id}/comments", article())
                 .then().statusCode(400).contentType(PROBLEM)
@@ -246,7 +248,7 @@ class CommentResourceTest {
 
     @Test
     void formPostIsAccepted() {
-        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").header("X-Forwarded-For", Readers.uniqueIp())
+        Readers.from(Readers.uniqueIp()).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("name", "Hamdi Fırat Büyük").formParam("text", "Form comment, ç ş ğ ü ö ı İ")
                 .formParam("email", "").formParam("website", "")
                 .when().post("/api/articles/{id}/comments", article())
@@ -267,14 +269,14 @@ class CommentResourceTest {
 
     @Test
     void formPostRedirectsOnlyToAllowedOrigins() {
-        given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8").header("X-Forwarded-For", Readers.uniqueIp())
+        Readers.from(Readers.uniqueIp()).redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("name", "Ali").formParam("text", "Redirect me")
                 .formParam("redirect", "https://news.example.com/2026/budget?x=1")
                 .when().post("/api/articles/{id}/comments", article())
                 .then().statusCode(303)
                 .header("Location", startsWith("https://news.example.com/2026/budget?x=1&commentId="))
                 .header("Location", containsString("commentStatus=APPROVED"));
-        given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8").header("X-Forwarded-For", Readers.uniqueIp())
+        Readers.from(Readers.uniqueIp()).redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("name", "Ali").formParam("text", "Do not redirect me")
                 .formParam("redirect", "https://evil.example.net/phish")
                 .when().post("/api/articles/{id}/comments", article())
@@ -356,5 +358,13 @@ class CommentResourceTest {
                         .contains(text.strip()));
             }
         }
+    }
+
+    @Test
+    void limitsAreTheOnesTheServiceChecks() {
+        given().when().get("/api/limits").then().statusCode(200).contentType(ContentType.JSON)
+                .header("Cache-Control", containsString("max-age=3600"))
+                .body("name", equalTo(245)).body("email", equalTo(100)).body("website", equalTo(200))
+                .body("text", equalTo(65525));
     }
 }

@@ -29,6 +29,7 @@ import com.newsroom.comments.comment.CommentRepository;
 import com.newsroom.comments.comment.CommentStatus;
 import com.newsroom.comments.comment.CommentSubmission;
 import com.newsroom.comments.comment.ModerationReason;
+import com.newsroom.comments.support.Readers;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,8 +46,7 @@ class SubmissionGuardsTest {
     CommentRepository comments;
 
     static int post(String articleId, String ip, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).header("X-Forwarded-For", ip).body(body)
-                .when().post("/api/articles/{id}/comments", articleId).then().extract().statusCode();
+        return Readers.post(articleId, ip, body).extract().statusCode();
     }
 
     @Test
@@ -55,7 +55,7 @@ class SubmissionGuardsTest {
         Map<String, Object> body = Map.of("name", "Ali", "email", "ali-" + UUID.randomUUID() + "@example.com",
                 "text", "Ne güzel bir yazı");
         assertEquals(201, post(articleId, "198.51.100.1", body));
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", "198.51.100.2")
+        Readers.from("198.51.100.2").contentType(ContentType.JSON)
                 .body(Map.of("name", "Ali", "email", body.get("email"), "text", "  NE GÜZEL   bir yazı "))
                 .when().post("/api/articles/{id}/comments", articleId)
                 .then().statusCode(409).contentType("application/problem+json")
@@ -68,7 +68,7 @@ class SubmissionGuardsTest {
         String ip = "203.0.113." + (int) (Math.random() * 250);
         String articleId = "flood-" + UUID.randomUUID();
         assertEquals(201, post(articleId, ip, Map.of("name", "Ali", "text", "first")));
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", ip)
+        Readers.from(ip).contentType(ContentType.JSON)
                 .body(Map.of("name", "Veli", "text", "second, different text"))
                 .when().post("/api/articles/{id}/comments", articleId)
                 .then().statusCode(429).contentType("application/problem+json")
@@ -355,7 +355,7 @@ class SubmissionGuardsTest {
         String articleId = "closed-" + UUID.randomUUID();
         assertEquals(201, post(articleId, "198.51.100.10", Map.of("name", "Ali", "text", "before closing")));
         QuarkusTransaction.requiringNew().run(() -> articles.findById(articleId).commentsOpen = false);
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", "198.51.100.11")
+        Readers.from("198.51.100.11").contentType(ContentType.JSON)
                 .body(Map.of("name", "Veli", "text", "after closing"))
                 .when().post("/api/articles/{id}/comments", articleId)
                 .then().statusCode(403).contentType("application/problem+json")
@@ -376,7 +376,7 @@ class SubmissionGuardsTest {
         String articleId = "premod-" + UUID.randomUUID();
         assertEquals(201, post(articleId, "198.51.100.20", Map.of("name", "Ali", "text", "first")));
         QuarkusTransaction.requiringNew().run(() -> articles.findById(articleId).premoderate = true);
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", "198.51.100.21")
+        Readers.from("198.51.100.21").contentType(ContentType.JSON)
                 .body(Map.of("name", "Veli", "text", "held"))
                 .when().post("/api/articles/{id}/comments", articleId)
                 .then().statusCode(201).body("status", equalTo("PENDING"))
