@@ -3,7 +3,7 @@
 #   - wrk on GET /q/health/live of the same app (what the HTTP stack can do),
 #   - pgbench doing the single-row INSERT a comment does (what the database can do),
 # then the public workloads (GET first page, POST comment, 90/10 mix), start-up time, peak RSS and
-# the plan of the public first-page query. Prints a markdown table for BENCHMARKS.md.
+# the plan of the public first-page query. Prints a markdown table (BENCHMARKS.md, docs/benchmark-history.md).
 #
 # Run from the repository root:   bench/load.sh
 # Environment:
@@ -145,7 +145,7 @@ echo "imported: $(head -c 200 "$OUT/import.json")..."
 # Steady state, not the aftermath of the bulk load: without this the first minutes of the runs pay for
 # setting hint bits on 200,000 rows, for the autovacuum of the seeded tables and for full-page writes
 # after the checkpoint that the seed's WAL forces. (The statistics that matter most for POST, those of
-# submission_throttle, come from the rows bench/seed.sql writes into it: see BENCHMARKS.md, run 16.)
+# submission_throttle, come from the rows bench/seed.sql writes into it: see docs/benchmark-history.md, run 16.)
 psql -q -d "$DB" -c "vacuum (analyze)" -c "checkpoint"
 
 # Sanity: a plain comment is approved, one with an imported term is held, X-Forwarded-For is used.

@@ -6,8 +6,7 @@ import org.eclipse.microprofile.config.spi.Converter;
  * Reads a zlib compression level and refuses any outside 1–9, so that the service does not start with one.
  * <p>
  * A converter rather than {@code @Min}/{@code @Max}: one constraint on a config mapping makes Quarkus build a
- * second Hibernate Validator factory for the configuration at every start, which measured 0.25–0.3 s of the
- * start-up on 2 cores (BENCHMARKS.md).
+ * second Hibernate Validator factory for the configuration at every start, a noticeable part of start-up.
  */
 public final class ZlibLevel implements Converter<Integer> {
 

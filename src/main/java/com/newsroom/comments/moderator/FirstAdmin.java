@@ -17,8 +17,8 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Creates the first admin account from configuration (comments.admin.*) on a database without moderators.
  * <p>
- * In the background: hashing its password with bcrypt, in a JVM that is still warming up, took about 0.1 s
- * of a first start on 2 cores. Sign-ins wait for it ({@link #awaitCreation()}), so the configured admin can
+ * In the background: hashing its password with bcrypt, in a JVM that is still warming up, would delay the
+ * first start. Sign-ins wait for it ({@link #awaitCreation()}), so the configured admin can
  * sign in as soon as the service answers.
  */
 @ApplicationScoped

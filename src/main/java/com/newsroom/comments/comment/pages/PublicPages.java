@@ -68,18 +68,18 @@ public class PublicPages {
 
     /**
      * One page, kept gzipped only (compressed once, when the page is made): every browser accepts gzip,
-     * and a page of prose is about a third of its JSON (the benchmark's repetitive seed, a thirteenth), so
+     * and a page of prose compresses to a fraction of its JSON, so
      * the cache holds several times more pages in the same memory. The rare client without gzip gets it
      * inflated. The bytes live on the heap, in a buffer that a write never releases: direct memory would
      * save a copy per response, but a replaced page's direct memory is only returned by a full collection,
-     * and under a stream of new comments it grew the process by tens of megabytes.
+     * so under a stream of new comments it would grow the process.
      * <p>
      * The gzip holds two deflate segments, each compressed on its own: the JSON up to the end of its items,
      * then the rest (page, size, total). The list is oldest first, so a new comment on an article with a
      * full first page changes only that page's total: its reload reuses the compressed items of the page
      * it replaces ({@code itemsDigest}, SHA-256, tells that they are the same bytes) and compresses the few
-     * bytes after them. Each approved comment on a busy article reloads its page, and zlib had been more
-     * than half of a reload's CPU.
+     * bytes after them. Each approved comment on a busy article reloads its page, and compression is most
+     * of a reload's CPU.
      *
      * @param gzip the whole gzip member (RFC 1952)
      * @param jsonLength the JSON's length in bytes
@@ -183,16 +183,16 @@ public class PublicPages {
     private final AsyncCache<Key, Page> pages;
     /**
      * Inflated copies for the clients that do not accept gzip (crawlers, scripts, some proxies), made on
-     * their first request and kept while their page is: inflating a 27 KB page for every such answer cut
-     * them to a sixth of the gzip clients' rate. Weak keys (identity), so a page dropped from the cache
+     * their first request and kept while their page is: inflating a page for every such answer would cost
+     * each of them far more than a gzip client's answer. Weak keys (identity), so a page dropped from the cache
      * takes its copy along; bounded apart, at half the cache's size, as a crawler could ask for every page.
      */
     private final Cache<Page, Buffer> plainCopies;
     /**
      * The key of each slot's latest page: the slot's next reload reuses that page's compressed items, then
      * drops it from the cache. Each change gives an article's pages new keys; the old pages, which no
-     * reader can reach any more, had stayed until the size bound pushed them out, and under a stream of
-     * comments they filled the cache in seconds and pushed out pages that readers still asked for.
+     * reader can reach any more, would otherwise stay until the size bound pushed them out: under a stream
+     * of comments they would fill the cache and push out pages that readers still ask for.
      */
     private final Cache<Slot, Key> latest;
     /** Bumped by every change of an article: a page read before a change must not be cached after it. */

@@ -34,8 +34,7 @@ import io.quarkus.runtime.StartupEvent;
  * the thread sends what is queued as one {@code pg_notify} statement every {@value #POLL_MILLIS} ms at
  * most. Payload {@code <instance>:<articleId>}, or {@code <instance>:*} for every article. A NOTIFY in
  * each changing transaction would be atomic with it, but PostgreSQL serialises the commits of notifying
- * transactions on one lock, and under a flood of comments every write batch paid for it (7-8 % of
- * POST's rate, BENCHMARKS.md). What is lost now is a queued announcement when the instance dies in the
+ * transactions on one lock, and under a flood of comments every write batch paid for it. What is lost now is a queued announcement when the instance dies in the
  * moment after a commit: the other instances then show that change after the TTL.</li>
  * <li>Listening: the same thread LISTENs and evicts the pages each notification names. Its own
  * notifications are skipped: this instance evicted those pages after its commit already. When the

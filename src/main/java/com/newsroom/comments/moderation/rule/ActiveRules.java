@@ -25,8 +25,8 @@ import io.quarkus.scheduler.Scheduled;
  * shared rule-set revision, so a change made through any instance is in force everywhere within one
  * poll interval ({@code comments.rules.refresh-interval}); the changing instance reloads at once.
  * <p>
- * The first load runs in the background from start-up (loading and compiling a large rule set took
- * about 0.3 s of the start-up path). Nothing is ever moderated without the rules: {@link #current()}
+ * The first load runs in the background from start-up (loading and compiling a large rule set would
+ * lengthen the start-up path). Nothing is ever moderated without the rules: {@link #current()}
  * waits for that first load, or does it itself if it failed.
  */
 @ApplicationScoped
