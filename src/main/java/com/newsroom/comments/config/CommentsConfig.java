@@ -150,6 +150,12 @@ public interface CommentsConfig {
         /** How often each instance checks the database for rule changes made through other instances. */
         @WithDefault("2s")
         Duration refreshInterval();
+
+        /**
+         * Caps the FLOOD rules' interval; unset, the rules' own interval holds (production, tests). Dev
+         * mode sets 0s: one developer posts every comment from one address.
+         */
+        Optional<Duration> maxFloodInterval();
     }
 
     interface Metrics {

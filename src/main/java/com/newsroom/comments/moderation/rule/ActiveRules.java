@@ -3,13 +3,16 @@ package com.newsroom.comments.moderation.rule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.newsroom.comments.config.CommentsConfig;
 import com.newsroom.comments.moderation.engine.CompiledRules;
 import com.newsroom.comments.moderation.engine.InvalidRuleException;
 import com.newsroom.comments.moderation.engine.RuleAction;
@@ -45,10 +48,17 @@ public class ActiveRules {
     static final Snapshot NONE = new Snapshot(-1, CompiledRules.empty(), Duration.ZERO, false, null);
 
     private final RuleStore store;
+    private final Optional<Duration> maxFloodInterval;
     private final AtomicReference<Snapshot> current = new AtomicReference<>(NONE);
 
-    public ActiveRules(RuleStore store) {
+    @Inject
+    public ActiveRules(RuleStore store, CommentsConfig config) {
+        this(store, config.rules().maxFloodInterval());
+    }
+
+    ActiveRules(RuleStore store, Optional<Duration> maxFloodInterval) {
         this.store = store;
+        this.maxFloodInterval = maxFloodInterval;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -145,6 +155,9 @@ public class ActiveRules {
                 case FIRST_COMMENT -> firstComment = new FirstCommentRule(rule.id(), rule.action());
                 default -> engineRules.add(rule);
             }
+        }
+        if (maxFloodInterval.isPresent() && flood.compareTo(maxFloodInterval.get()) > 0) {
+            flood = maxFloodInterval.get();
         }
         long started = System.nanoTime();
         CompiledRules engine = compile(engineRules);

@@ -367,4 +367,20 @@ class CommentResourceTest {
                 .body("name", equalTo(245)).body("email", equalTo(100)).body("website", equalTo(200))
                 .body("text", equalTo(65525));
     }
+
+    /** Emoji (beyond the BMP) come back as UTF-8 from every answer, cached or not: one JSON writer. */
+    @Test
+    void emojiAreWrittenAsUtf8ByEveryAnswer() {
+        String articleId = article();
+        String text = "Harika bir yazı 🙂 👍🏽 𠮷";
+        String posted = post(articleId, Map.of("name", "Ayşe 🙂", "text", text)).statusCode(201).extract().asString();
+        String loaded = given().when().get("/api/articles/{id}/comments", articleId).then().statusCode(200).extract().asString();
+        String cached = given().when().get("/api/articles/{id}/comments", articleId).then().statusCode(200).extract().asString();
+        String plain = given().header("Accept-Encoding", "identity").when().get("/api/articles/{id}/comments", articleId)
+                .then().statusCode(200).extract().asString();
+        for (String body : java.util.List.of(posted, loaded, cached, plain)) {
+            assertTrue(body.contains(text) && body.contains("Ayşe 🙂"), body);
+            assertFalse(body.contains("\\u"), "no escaped characters: " + body);
+        }
+    }
 }

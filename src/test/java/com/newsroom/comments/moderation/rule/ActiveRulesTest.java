@@ -12,6 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import com.newsroom.comments.moderation.engine.RuleAction;
+import com.newsroom.comments.moderation.engine.RuleConfig;
+import com.newsroom.comments.moderation.engine.RuleDefinition;
+import com.newsroom.comments.moderation.engine.RuleType;
+
 /** The first load of the rules runs in the background at start; nothing may be moderated before it. */
 class ActiveRulesTest {
 
@@ -51,7 +56,7 @@ class ActiveRulesTest {
     @Test
     void aRequestDuringTheFirstLoadWaitsForItAndDoesNotLoadAgain() throws Exception {
         SlowStore store = new SlowStore(0);
-        ActiveRules rules = new ActiveRules(store);
+        ActiveRules rules = new ActiveRules(store, java.util.Optional.empty());
         CompletableFuture<ActiveRules.Snapshot> startup = CompletableFuture.supplyAsync(rules::loadIfNone);
         assertEquals(true, store.started.await(10, TimeUnit.SECONDS));
         CompletableFuture<ActiveRules.Snapshot> request = CompletableFuture.supplyAsync(rules::current);
@@ -70,9 +75,32 @@ class ActiveRulesTest {
     void whenTheFirstLoadFailsTheNextRequestLoads() throws Exception {
         SlowStore store = new SlowStore(1);
         store.release.countDown();
-        ActiveRules rules = new ActiveRules(store);
+        ActiveRules rules = new ActiveRules(store, java.util.Optional.empty());
         assertThrows(IllegalStateException.class, rules::loadIfNone);
         assertEquals(7, rules.current().revision());
         assertEquals(2, store.loads.get());
+    }
+
+    /** A store with one FLOOD rule of 15 s. */
+    static RuleStore floodStore() {
+        return new RuleStore(null, null, null) {
+            @Override
+            public RuleSetData loadEnabled() {
+                RuleConfig config = new RuleConfig(null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, 15);
+                return new RuleSetData(3, List.of(new RuleDefinition(1, RuleType.FLOOD, RuleAction.HOLD, config)));
+            }
+        };
+    }
+
+    @Test
+    void theFloodIntervalIsTheRulesUnlessCapped() {
+        assertEquals(java.time.Duration.ofSeconds(15),
+                new ActiveRules(floodStore(), java.util.Optional.empty()).reload().floodInterval());
+        assertEquals(java.time.Duration.ofSeconds(5),
+                new ActiveRules(floodStore(), java.util.Optional.of(java.time.Duration.ofSeconds(5))).reload().floodInterval());
+        assertEquals(java.time.Duration.ZERO,
+                new ActiveRules(floodStore(), java.util.Optional.of(java.time.Duration.ZERO)).reload().floodInterval(),
+                "dev mode's cap turns flood control off");
     }
 }
