@@ -26,7 +26,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..moderation.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "io.vertx..",
                         "org.hibernate..", "com.newsroom.comments")
-                .orShould().dependOnClassesThat().resideOutsideOfPackages("java..", "com.google.re2j..",
+                .orShould().dependOnClassesThat().resideOutsideOfPackages("java..", "com.google.re2j..", "com.ibm.icu..",
                         "com.newsroom.comments.moderation.engine..")
                 .check(MAIN);
     }

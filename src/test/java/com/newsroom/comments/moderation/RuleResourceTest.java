@@ -135,6 +135,42 @@ class RuleResourceTest {
     }
 
     @Test
+    void termsOptionsAreStoredShownAndApplied() {
+        String term = word();
+        String name = term + " Van Dyke";
+        long id = createRule(Map.of("type", "TERMS", "action", "HOLD", "terms", List.of(term),
+                "exceptions", List.of(name), "masked", true, "inflections", false));
+        asAdmin().when().get("/api/moderation/rules/{id}", id).then().statusCode(200)
+                .body("exceptions", org.hamcrest.Matchers.contains(name))
+                .body("masked", equalTo(true)).body("inflections", equalTo(false));
+        String masked = term.charAt(0) + "*".repeat(term.length() - 2) + term.charAt(term.length() - 1);
+        check("Look, " + masked + " again").body("decision", equalTo("PENDING"))
+                .body("reasons[0].match", equalTo(masked))
+                .body("reasons[0].start", equalTo(6))
+                .body("reasons[0].detail", equalTo("term '" + term + "' (masked)"));
+        check("We watched " + name.toUpperCase() + " on TV").body("decision", equalTo("APPROVED"));
+        check("So many " + term + "s here").body("decision", equalTo("APPROVED")); // inflections off
+
+        asAdmin().contentType(ContentType.JSON).body(Map.of("type", "TERMS", "terms", List.of(term), "inflections", true))
+                .when().put("/api/moderation/rules/{id}", id).then().statusCode(200)
+                .body("inflections", equalTo(true));
+        check("So many " + term + "s here").body("decision", equalTo("PENDING"))
+                .body("reasons[0].match", equalTo(term + "s"))
+                .body("reasons[0].detail", equalTo("term '" + term + "' (inflection)"));
+    }
+
+    @Test
+    void badTermsOptionsAreRefusedWithFieldErrors() {
+        asAdmin().contentType(ContentType.JSON).body(Map.of("type", "TERMS", "terms", List.of("ok"),
+                        "exceptions", List.of("fine", " ")))
+                .when().post("/api/moderation/rules").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("exceptions"))
+                .body("errors[0].message", containsString("empty"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("type", "TERMS", "terms", List.of("ok"), "masked", "maybe"))
+                .when().post("/api/moderation/rules").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
     void badRulesAreRefusedWithFieldErrors() {
         asAdmin().contentType(ContentType.JSON).body(Map.of("type", "PATTERN", "pattern", "(unclosed"))
                 .when().post("/api/moderation/rules").then().statusCode(400).contentType(PROBLEM)

@@ -66,7 +66,9 @@ public final class CompiledRules {
                     for (String t : c.terms()) {
                         TermIndex.foldTerm(t, ft); // validates each term
                     }
-                    termRules.add(new TermIndex.RuleTerms(idx, c.terms(), fieldMask(c.fields())));
+                    termRules.add(new TermIndex.RuleTerms(idx, c.terms(), fieldMask(c.fields()),
+                            c.inflections() == null || c.inflections(), Boolean.TRUE.equals(c.masked()),
+                            c.exceptions() == null ? List.of() : c.exceptions()));
                 }
                 case PATTERN -> patternRules.add(new PatternRule(idx, compilePattern(c.pattern()), fieldMask(c.fields())));
                 case LINKS -> {

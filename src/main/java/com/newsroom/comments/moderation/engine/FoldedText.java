@@ -1,7 +1,10 @@
 package com.newsroom.comments.moderation.engine;
 
+import static com.newsroom.comments.moderation.engine.TextNormalizer.F_CODE;
 import static com.newsroom.comments.moderation.engine.TextNormalizer.F_LEET;
 import static com.newsroom.comments.moderation.engine.TextNormalizer.F_SEPARATED;
+import static com.newsroom.comments.moderation.engine.TextNormalizer.F_SOFT_END;
+import static com.newsroom.comments.moderation.engine.TextNormalizer.F_SOFT_START;
 
 import java.util.Arrays;
 
@@ -13,6 +16,11 @@ import java.util.Arrays;
  * that contain letters; {@link #emit} joins runs of single-letter tokens ("f u c k"),
  * collapses separator runs to one space and repeated letters to one char (remembering the
  * run length), and keeps for every folded char the original [start, end) span.
+ *
+ * <p>Besides the hard word boundaries (the spaces of the folded text), a folded char may carry a
+ * soft boundary ({@code F_SOFT_START}/{@code F_SOFT_END}): inside a run of spelled-out letters (so
+ * "a z o r g" still contains the word "zorg"), at a camel-case step ("ZorgOff"), after a leading
+ * '@' of a mention, and at dictionary word breaks in scripts written without spaces.
  *
  * <p>Not thread-safe: one instance per thread (see {@link CompiledRules}).
  */
@@ -39,12 +47,32 @@ final class FoldedText {
     char[] chars = new char[128];
     int[] start = new int[128];
     int[] end = new int[128];
-    /** Run length (bits 0-23) and evasion flags (bits 24-31) per folded char, packed to save a store per char. */
+    /** Run length (bits 0-15) and flags (bits 16-31) per folded char, packed to save a store per char. */
     int[] meta = new int[128];
     int length;
     /** True if a leet '1' was seen, so the caller should also try {@code emit(true)}. */
     boolean ambiguous;
+    /** Number of folded chars with {@code F_SOFT_START}; 0 in most texts, so scans skip the soft-start pass. */
+    int softStarts;
+    /** True if the text has letters of a script written without spaces (see {@link Spaceless}). */
+    boolean spaceless;
     String source;
+    /** Per-thread segmenter for spaceless scripts, created on first use. */
+    Spaceless segmenter;
+    // The last word-list look-up on this text: several hits in one word ask the same question.
+    private int listedFrom = -1;
+    private int listedTo;
+    private boolean listedValue;
+
+    /** True if the folded chars [a, b) with their doubled letters are a listed English word (cached for the last range). */
+    boolean listed(int a, int b) {
+        if (a != listedFrom || b != listedTo) {
+            listedValue = WordList.english().containsFolded(chars, meta, a, b);
+            listedFrom = a;
+            listedTo = b;
+        }
+        return listedValue;
+    }
 
     int capacity() {
         return rc.length;
@@ -55,6 +83,7 @@ final class FoldedText {
      * leet for 'a'; {@code oneAsL} reads a leet '1' as 'l' instead of 'i'.
      */
     void fold(String s, boolean emailMode, boolean oneAsL) {
+        listedFrom = -1;
         if (!foldAscii(s, emailMode, oneAsL)) {
             prepare(s, emailMode);
             emit(oneAsL);
@@ -101,6 +130,7 @@ final class FoldedText {
         }
         s.getChars(0, n, buf, 0); // bulk copy: much cheaper than charAt per char
         int o = 0;
+        int soft = 0;
         boolean prevSingle = false;
         boolean amb = false;
         int i = 0;
@@ -122,7 +152,7 @@ final class FoldedText {
                     return false;
                 }
                 byte k = kinds[c];
-                if (k == K_SEP) {
+                if (k == K_SEP && !(c == '!' && bangIsLeet(buf, a, i, n))) {
                     break;
                 }
                 if (k == K_LETTER) {
@@ -133,6 +163,9 @@ final class FoldedText {
                 i++;
             }
             int b = i;
+            if (!letters && leetOnly(buf, a, b, kinds)) {
+                letters = true; // "4$$": symbols and digits only, but no number or price
+            }
             if (!letters) {
                 // Numbers stay numbers; '$'/'@' without letters are separators ("$100").
                 int j = a;
@@ -160,11 +193,13 @@ final class FoldedText {
                 }
                 continue;
             }
-            boolean leet = other && !isNumberWithUnit(buf, a, b, kinds);
+            boolean leet = other && !isNumberWithUnit(buf, a, b, kinds) && !isCodeAscii(buf, a, b, kinds);
+            int code = leet && hasCodeShape(buf, a, b, kinds) ? F_CODE : 0;
+            boolean mention = leet && buf[a] == '@' && b - a > 1 && kinds[buf[a + 1]] == K_LETTER;
             boolean single = b - a == 1;
             boolean join = single && prevSingle;
             if (join) {
-                om[o - 1] |= F_SEPARATED << 24;
+                om[o - 1] |= (F_SEPARATED | F_SOFT_END) << FLAG_SHIFT;
             } else if (o > 0) {
                 oc[o] = ' ';
                 os[o] = a;
@@ -172,13 +207,24 @@ final class FoldedText {
                 om[o] = 1;
                 o++;
             }
-            int f0 = join ? F_SEPARATED : 0;
+            int f0 = join ? F_SEPARATED | F_SOFT_START | code : code;
+            if (join) {
+                soft++;
+            }
             boolean continuing = join;
+            char prevRaw = 0;
             for (int j = a; j < b; j++) {
-                char ch = buf[j];
+                char raw = buf[j];
+                char ch = raw;
                 int f = f0;
                 if (ch >= 'A' && ch <= 'Z') {
                     ch += 32;
+                    if (prevRaw >= 'a' && prevRaw <= 'z') {
+                        // camel case: "ZorgOff" holds the words "zorg" and "off"
+                        om[o - 1] |= F_SOFT_END << FLAG_SHIFT;
+                        f |= F_SOFT_START;
+                        soft++;
+                    }
                 } else if (ch < 'A' && leet) {
                     char m = ASCII_LEET[ch];
                     if (m != 0) {
@@ -190,23 +236,32 @@ final class FoldedText {
                         ch = m;
                     }
                 }
+                if (mention && j == a + 1) {
+                    // "@ZorgOff": a word may start after the '@' of a mention ("@ss" still reads "ass")
+                    om[o - 1] |= F_SOFT_END << FLAG_SHIFT;
+                    f |= F_SOFT_START;
+                    soft++;
+                }
                 if (continuing && oc[o - 1] == ch && (ch < '0' || ch > '9')) {
                     oe[o - 1] = j + 1;
                     int m = om[o - 1];
-                    om[o - 1] = ((m & RUN_MASK) == RUN_MASK ? m : m + 1) | (f << 24);
+                    om[o - 1] = ((m & RUN_MASK) == RUN_MASK ? m : m + 1) | (f << FLAG_SHIFT);
                 } else {
                     oc[o] = ch;
                     os[o] = j;
                     oe[o] = j + 1;
-                    om[o] = 1 | (f << 24);
+                    om[o] = 1 | (f << FLAG_SHIFT);
                     o++;
                 }
                 continuing = true;
+                prevRaw = raw;
             }
             prevSingle = single;
         }
         length = o;
         ambiguous = amb;
+        softStarts = soft;
+        spaceless = false;
         source = s;
         return true;
     }
@@ -227,28 +282,105 @@ final class FoldedText {
         return UNITS.contains(new String(suffix));
     }
 
+    /**
+     * A token of digits and '$'/'@' only that reads as a word ("4$$"), rather than a price or number
+     * ("$100", "100$", "5@"): at least two symbols, or a symbol between digits, and a leet reading for every digit.
+     */
+    private static boolean leetOnly(char[] s, int a, int b, byte[] kinds) {
+        int symbols = 0;
+        for (int j = a; j < b; j++) {
+            byte k = kinds[s[j]];
+            if (k == K_LEET) {
+                symbols++;
+            } else if (k != K_DIGIT || ASCII_LEET[s[j]] == 0) {
+                return false;
+            }
+        }
+        return b - a >= 3 && (symbols >= 2 || (symbols == 1 && kinds[s[a]] != K_LEET && kinds[s[b - 1]] != K_LEET));
+    }
+
+    /** '!' reads as 'i' only between letters or digits ("sh!t", "n!99er", "8!tch"), never at a word end ("shit!"). */
+    private static boolean bangIsLeet(char[] s, int tokenStart, int i, int n) {
+        return i > tokenStart && i + 1 < n && (isAsciiLetter(s[i - 1]) || (s[i - 1] >= '0' && s[i - 1] <= '9'))
+                && (isAsciiLetter(s[i + 1]) || (s[i + 1] >= '0' && s[i + 1] <= '9'));
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /**
+     * Part numbers and road names are not leetspeak: upper-case letters followed only by digits
+     * ("A55", "M25", "MP3"), or any digit without a leet reading ("H264").
+     */
+    private static boolean isCodeAscii(char[] s, int a, int b, byte[] kinds) {
+        int k = a;
+        while (k < b && s[k] >= 'A' && s[k] <= 'Z') {
+            k++;
+        }
+        int d = k;
+        while (d < b && kinds[s[d]] == K_DIGIT) {
+            d++;
+        }
+        if (k > a && d > k && d == b) {
+            return true;
+        }
+        for (int j = a; j < b; j++) {
+            if (kinds[s[j]] == K_DIGIT && ASCII_LEET[s[j]] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A digit followed by letters and then a digit again ("x5a2", "1d10t"): only a whole-token hit counts. */
+    private static boolean hasCodeShape(char[] s, int a, int b, byte[] kinds) {
+        int state = 0; // 0 = before the first digit, 1 = digit seen, 2 = letter after a digit
+        for (int j = a; j < b; j++) {
+            boolean digit = kinds[s[j]] == K_DIGIT;
+            if (digit && state == 2) {
+                return true;
+            }
+            if (digit) {
+                state = 1;
+            } else if (state == 1 && kinds[s[j]] == K_LETTER) {
+                state = 2;
+            }
+        }
+        return false;
+    }
+
     /** General path: maps every code point to raw folded chars, then applies leet per token. */
     void prepare(String s, boolean emailMode) {
         source = s;
         rn = 0;
         ambiguous = false;
+        spaceless = false;
         int n = s.length();
         ensureRaw(n + 8);
         int pending = 0;
+        boolean prevLower = false;
         for (int i = 0; i < n; ) {
             char ch = s.charAt(i);
             if (ch < 128) {
                 // ASCII fast path: no table look-up, no Normalizer.
                 if (ch >= 'a' && ch <= 'z') {
                     raw(ch, K_LETTER, i, i + 1, pending);
+                    prevLower = true;
                 } else if (ch >= 'A' && ch <= 'Z') {
-                    raw((char) (ch + 32), K_LETTER, i, i + 1, pending);
-                } else if (ch >= '0' && ch <= '9') {
-                    raw(ch, K_DIGIT, i, i + 1, pending);
-                } else if (ch == '$' || (ch == '@' && !emailMode)) {
-                    raw(ch, K_LEET, i, i + 1, pending);
+                    raw((char) (ch + 32), K_LETTER, i, i + 1, pending | camelStep(prevLower));
+                    prevLower = false;
                 } else {
-                    raw(' ', K_SEP, i, i + 1, 0);
+                    if (ch >= '0' && ch <= '9') {
+                        raw(ch, K_DIGIT, i, i + 1, pending);
+                    } else if (ch == '$' || (ch == '@' && !emailMode)) {
+                        raw(ch, K_LEET, i, i + 1, pending);
+                    } else if (ch == '!' && bangIsLeet(s, i)) {
+                        raw(ch, K_LEET, i, i + 1, pending);
+                    } else {
+                        raw(' ', K_SEP, i, i + 1, 0);
+                    }
+                    prevLower = false;
                 }
                 pending = 0;
                 i++;
@@ -267,17 +399,47 @@ final class FoldedText {
                     pending |= e.flags;
                 }
             } else {
+                int props = e.props;
+                if ((props & TextNormalizer.SPACELESS) != 0) {
+                    spaceless = true;
+                }
+                int camel = 0;
+                if ((props & TextNormalizer.UPPER) != 0) {
+                    camel = camelStep(prevLower);
+                    prevLower = false;
+                } else {
+                    prevLower = (props & TextNormalizer.LOWER) != 0;
+                }
                 ensureRaw(rn + t.length() + 1);
                 for (int k = 0; k < t.length(); k++) {
                     char c = t.charAt(k);
                     byte kind = kind(c, emailMode);
-                    raw(kind == K_SEP ? ' ' : c, kind, i, j, kind == K_SEP ? 0 : e.flags | pending);
+                    raw(kind == K_SEP ? ' ' : c, kind, i, j, kind == K_SEP ? 0 : e.flags | pending | camel);
+                    camel = 0;
                 }
                 pending = 0;
             }
             i = j;
         }
         applyLeet();
+    }
+
+    /** At an upper-case letter right after a lower-case one, marks the soft boundary between them. */
+    private int camelStep(boolean prevLower) {
+        if (!prevLower || rn == 0 || rk[rn - 1] == K_SEP) {
+            return 0;
+        }
+        rf[rn - 1] |= F_SOFT_END;
+        return F_SOFT_START;
+    }
+
+    /** Same rule as {@link #bangIsLeet(char[], int, int, int)} on the general path. */
+    private boolean bangIsLeet(String s, int i) {
+        if (rn == 0 || (rk[rn - 1] != K_LETTER && rk[rn - 1] != K_DIGIT) || i + 1 >= s.length()) {
+            return false;
+        }
+        char next = s.charAt(i + 1);
+        return isAsciiLetter(next) || (next >= '0' && next <= '9') || Character.isLetter(next);
     }
 
     private static byte kind(char c, boolean emailMode) {
@@ -292,6 +454,10 @@ final class FoldedText {
         }
         if (Character.isLetterOrDigit(c) || Character.isSurrogate(c)) {
             return K_LETTER;
+        }
+        int type = Character.getType(c);
+        if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK) {
+            return K_LETTER; // vowel signs of Thai, Indic, Khmer, Myanmar... (see TextNormalizer.keepsMarks)
         }
         return K_SEP;
     }
@@ -341,6 +507,9 @@ final class FoldedText {
             if (!symbolsOrDigits) {
                 continue;
             }
+            if (!letters && leetOnly(a, i)) {
+                letters = true;
+            }
             if (!letters) {
                 for (int k = a; k < i; k++) {
                     if (rk[k] == K_LEET) {
@@ -350,10 +519,16 @@ final class FoldedText {
                 }
                 continue;
             }
-            if (isNumberWithUnit(a, i)) {
+            if (isNumberWithUnit(a, i) || isCode(a, i)) {
                 continue;
             }
+            int code = hasCodeShape(a, i) ? F_CODE : 0;
+            if (rc[a] == '@' && i - a > 1 && rk[a + 1] == K_LETTER) {
+                rf[a] |= F_SOFT_END;
+                rf[a + 1] |= F_SOFT_START;
+            }
             for (int k = a; k < i; k++) {
+                rf[k] |= code;
                 if (rk[k] == K_LETTER) {
                     continue;
                 }
@@ -381,10 +556,63 @@ final class FoldedText {
             case '4' -> 'a';
             case '5' -> 's';
             case '7' -> 't';
+            case '8' -> 'b';
+            case '9' -> 'g';
             case '@' -> 'a';
             case '$' -> 's';
+            case '!' -> 'i';
             default -> 0;
         };
+    }
+
+    /** General-path twin of {@link #leetOnly(char[], int, int, byte[])}. */
+    private boolean leetOnly(int a, int b) {
+        int symbols = 0;
+        for (int j = a; j < b; j++) {
+            if (rk[j] == K_LEET && (rc[j] == '$' || rc[j] == '@')) {
+                symbols++;
+            } else if (rk[j] != K_DIGIT || leet(rc[j]) == 0) {
+                return false;
+            }
+        }
+        return b - a >= 3 && (symbols >= 2 || (symbols == 1 && rk[a] != K_LEET && rk[b - 1] != K_LEET));
+    }
+
+    /** General-path twin of {@link #isCodeAscii}: the letters' case comes from the source. */
+    private boolean isCode(int a, int b) {
+        int k = a;
+        while (k < b && rk[k] == K_LETTER && Character.isUpperCase(source.codePointAt(rs[k]))) {
+            k++;
+        }
+        int d = k;
+        while (d < b && rk[d] == K_DIGIT) {
+            d++;
+        }
+        if (k > a && d > k && d == b) {
+            return true;
+        }
+        for (int j = a; j < b; j++) {
+            if (rk[j] == K_DIGIT && leet(rc[j]) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** General-path twin of {@link #hasCodeShape(char[], int, int, byte[])}. */
+    private boolean hasCodeShape(int a, int b) {
+        int state = 0;
+        for (int j = a; j < b; j++) {
+            if (rk[j] == K_DIGIT) {
+                if (state == 2) {
+                    return true;
+                }
+                state = 1;
+            } else if (state == 1 && rk[j] == K_LETTER) {
+                state = 2;
+            }
+        }
+        return false;
     }
 
     /** Ordinals and units: "1st", "5pm", "10km" are numbers, not leetspeak. */
@@ -416,6 +644,7 @@ final class FoldedText {
     void emit(boolean oneAsL) {
         ensureOut(rn * 2 + 2);
         int n = 0;
+        int soft = 0;
         boolean prevSingle = false;
         int i = 0;
         while (i < rn) {
@@ -437,7 +666,7 @@ final class FoldedText {
                 n++;
             }
             if (join) {
-                meta[n - 1] |= F_SEPARATED << 24;
+                meta[n - 1] |= (F_SEPARATED | F_SOFT_END) << FLAG_SHIFT;
             }
             boolean continuing = join;
             for (int k = a; k < i; k++) {
@@ -445,17 +674,21 @@ final class FoldedText {
                 if (c == AMBIGUOUS_ONE) {
                     c = oneAsL ? 'l' : 'i';
                 }
-                int f = join ? rf[k] | F_SEPARATED : rf[k];
-                if (continuing && chars[n - 1] == c && (c < '0' || c > '9')) {
-                    // Stretched letter ("fuuuck"): one folded char, remember the run length.
+                int f = join ? rf[k] | F_SEPARATED | F_SOFT_START : rf[k];
+                if ((f & F_SOFT_START) != 0) {
+                    soft++;
+                }
+                if (continuing && chars[n - 1] == c && (c < '0' || c > '9') && !TextNormalizer.isSpaceless(c)) {
+                    // Stretched letter ("fuuuck"): one folded char, remember the run length. Not in
+                    // scripts without spaces, where a repeated character is a word of its own ("妈妈").
                     end[n - 1] = re[k];
                     int m = meta[n - 1];
-                    meta[n - 1] = ((m & RUN_MASK) == RUN_MASK ? m : m + 1) | (f << 24);
+                    meta[n - 1] = ((m & RUN_MASK) == RUN_MASK ? m : m + 1) | (f << FLAG_SHIFT);
                 } else {
                     chars[n] = c;
                     start[n] = rs[k];
                     end[n] = re[k];
-                    meta[n] = 1 | (f << 24);
+                    meta[n] = 1 | (f << FLAG_SHIFT);
                     n++;
                 }
                 continuing = true;
@@ -463,6 +696,7 @@ final class FoldedText {
             prevSingle = single;
         }
         length = n;
+        softStarts = soft;
     }
 
     private void ensureOut(int cap) {
@@ -475,14 +709,15 @@ final class FoldedText {
         }
     }
 
-    static final int RUN_MASK = 0xFFFFFF;
+    static final int RUN_MASK = 0xFFFF;
+    static final int FLAG_SHIFT = 16;
 
     int run(int k) {
         return meta[k] & RUN_MASK;
     }
 
     int flags(int k) {
-        return meta[k] >>> 24;
+        return meta[k] >>> FLAG_SHIFT;
     }
 
     /** The folded chars as a String (used for names and term keys, not on the hot path). */

@@ -34,22 +34,37 @@ final class ReasonCollector {
             return;
         }
         RuleAction a = action == null ? rules[rule].action() : action;
+        boolean terms = rules[rule].type() == RuleType.TERMS;
         for (int i = 0; i < size; i++) {
             Reason r = reasons[i];
-            if (ruleOf[i] == rule && r.field() == field && r.start() == start && r.end() == end && r.action() == a) {
+            if (ruleOf[i] != rule || r.field() != field || r.action() != a) {
+                continue;
+            }
+            if (r.start() == start && r.end() == end) {
                 return; // same hit seen again (e.g. by the second leet folding)
+            }
+            if (terms && r.start() <= start && end <= r.end()) {
+                return; // inside a longer hit of the same rule: "ass" in "a$$hole" when both are terms
+            }
+            if (terms && start <= r.start() && r.end() <= end) {
+                reasons[i] = reason(rule, field, value, start, end, a, detail); // the longer hit wins
+                return;
             }
         }
         if (size == reasons.length) {
             reasons = Arrays.copyOf(reasons, size * 2);
             ruleOf = Arrays.copyOf(ruleOf, size * 2);
         }
-        RuleMeta m = rules[rule];
-        reasons[size] = new Reason(m.id(), m.type(), field, value == null ? null : value.substring(start, end),
-                start, end, a, detail);
+        reasons[size] = reason(rule, field, value, start, end, a, detail);
         ruleOf[size] = rule;
         size++;
         perRule[rule]++;
+    }
+
+    private Reason reason(int rule, Field field, String value, int start, int end, RuleAction a, String detail) {
+        RuleMeta m = rules[rule];
+        return new Reason(m.id(), m.type(), field, value == null ? null : value.substring(start, end), start, end, a,
+                detail);
     }
 
     Verdict verdict() {

@@ -17,5 +17,17 @@ public record RuleConfig(
         List<String> emails,           // AUTHORS: blocked emails (case-insensitive, exact)
         List<String> names,            // AUTHORS: blocked author names (normalised like terms, whole name)
         List<String> ips,              // AUTHORS: blocked IPv4/IPv6 addresses or CIDR ranges
-        Integer intervalSeconds) {     // FLOOD (evaluated by the service): at most one comment per interval
+        Integer intervalSeconds,       // FLOOD (evaluated by the service): at most one comment per interval
+        List<String> exceptions,       // TERMS: allowed phrases; a hit inside one does not count ("Dick Van Dyke")
+        Boolean masked,                // TERMS: also catch "f**k"-style masking (default false)
+        Boolean inflections) {         // TERMS: English inflections, compounds, run-together words and phonetic spellings (default true)
+
+    /** The settings without the TERMS options added later (exceptions, masked, inflections: defaults). */
+    public RuleConfig(List<String> terms, String pattern, List<Field> fields, Integer maxLinks,
+                      List<String> blockedDomains, List<String> allowedDomains, Integer minLength,
+                      Double maxUpperCaseRatio, Integer maxRepeatedChars, Boolean holdLinksOnly, List<String> emails,
+                      List<String> names, List<String> ips, Integer intervalSeconds) {
+        this(terms, pattern, fields, maxLinks, blockedDomains, allowedDomains, minLength, maxUpperCaseRatio,
+                maxRepeatedChars, holdLinksOnly, emails, names, ips, intervalSeconds, null, null, null);
+    }
 }

@@ -26,6 +26,11 @@ final class TermAutomaton {
     private final int[] trie;
     private final int[] output;        // state -> key id ending exactly here, or -1
     private final int[] keyLength;
+    // Compact prefilter for walks from inside words: which a-z trigrams (and bigrams, for short keys or
+    // keys whose third char is not a-z) begin some key; keys starting otherwise are always walked.
+    private final long[] trigrams = new long[(26 * 26 * 26 + 63) / 64];
+    private final long[] bigrams = new long[(26 * 26 + 63) / 64];
+    private final boolean[] alwaysFrom = new boolean[26];
 
     /** Receives (key id, end offset exclusive) for every key occurrence starting at a word start. */
     interface HitSink {
@@ -84,8 +89,62 @@ final class TermAutomaton {
                 row = t;
             }
         }
+        for (String k : keys) {
+            int c0 = az(k, 0);
+            int c1 = az(k, 1);
+            int c2 = az(k, 2);
+            if (c0 < 0) {
+                continue; // starts with another char: the walk's first step decides
+            }
+            if (c1 < 0) {
+                alwaysFrom[c0] = true;
+            } else if (c2 < 0) {
+                set(bigrams, c0 * 26 + c1);
+            } else {
+                set(trigrams, (c0 * 26 + c1) * 26 + c2);
+            }
+        }
         trie = table.length == states * alphabet ? table : Arrays.copyOf(table, states * alphabet);
         output = out.length == states ? out : Arrays.copyOf(out, states);
+    }
+
+    private static int az(String k, int i) {
+        if (i >= k.length()) {
+            return -1;
+        }
+        char c = k.charAt(i);
+        return c >= 'a' && c <= 'z' ? c - 'a' : -1;
+    }
+
+    private static void set(long[] bits, int i) {
+        bits[i >>> 6] |= 1L << i;
+    }
+
+    private static boolean get(long[] bits, int i) {
+        return (bits[i >>> 6] & (1L << i)) != 0;
+    }
+
+    /** False only if no key can start at {@code text[p]}, judged from at most three chars without touching the trie. */
+    boolean mayStartAt(char[] text, int length, int p) {
+        int c0 = text[p] - 'a';
+        if (c0 < 0 || c0 >= 26 || alwaysFrom[c0]) {
+            return true;
+        }
+        if (p + 1 >= length) {
+            return false;
+        }
+        int c1 = text[p + 1] - 'a';
+        if (c1 < 0 || c1 >= 26) {
+            return false;
+        }
+        if (get(bigrams, c0 * 26 + c1)) {
+            return true;
+        }
+        if (p + 2 >= length) {
+            return false;
+        }
+        int c2 = text[p + 2] - 'a';
+        return c2 >= 0 && c2 < 26 && get(trigrams, (c0 * 26 + c1) * 26 + c2);
     }
 
     int keyLength(int key) {
@@ -94,6 +153,43 @@ final class TermAutomaton {
 
     int stateCount() {
         return output.length;
+    }
+
+    /** Reports every key occurrence in {@code text[0, length)} that starts at {@code from}. */
+    void walk(char[] text, int length, int from, HitSink sink) {
+        final int[] t = trie;
+        final short[] cls = classOf;
+        int row = 0;
+        for (int j = from; j < length; j++) {
+            int v = t[row + cls[text[j]]];
+            if (v == 0) {
+                return;
+            }
+            row = v & Integer.MAX_VALUE;
+            if (v < 0) {
+                sink.hit(output[row / alphabet], j + 1);
+            }
+        }
+    }
+
+    /** True if some key occurs anywhere inside {@code text[from, to)}, ignoring word boundaries. */
+    boolean anyKeyInside(char[] text, int from, int to) {
+        final int[] t = trie;
+        final short[] cls = classOf;
+        for (int i = from; i < to; i++) {
+            int row = 0;
+            for (int j = i; j < to; j++) {
+                int v = t[row + cls[text[j]]];
+                if (v == 0) {
+                    break;
+                }
+                if (v < 0) {
+                    return true;
+                }
+                row = v & Integer.MAX_VALUE;
+            }
+        }
+        return false;
     }
 
     /** Reports every key occurrence in {@code text[0, length)} that starts at a word start. */

@@ -19,6 +19,13 @@ final class TextNormalizer {
     static final int F_INVISIBLE = 16;
     static final int F_SEPARATED = 32;
     static final int F_STRETCHED = 64;
+    /** Set on the chars of a part-number-like token ("x5a2", "1d10t"): a hit there must be the whole token. */
+    static final int F_CODE = 128;
+    /** Arabic-script letter variants folded to one form (alef forms, yeh, teh marbuta, keheh). */
+    static final int F_SPELLING = 256;
+    /** A word may start at this folded char / end after it although no separator is there (camel case, spaced letters, CJK word breaks). */
+    static final int F_SOFT_START = 0x4000;
+    static final int F_SOFT_END = 0x8000;
 
     /** Folding of one code point. {@code text} is empty for invisible chars and combining marks. */
     static final class Entry {
@@ -26,12 +33,30 @@ final class TextNormalizer {
         final int flags;
         final boolean mark;
 
+        /** Case and script of the code point itself: {@link #UPPER}, {@link #LOWER}, {@link #SPACELESS}. */
+        final byte props;
+
         Entry(String text, int flags, boolean mark) {
+            this(text, flags, mark, 0);
+        }
+
+        Entry(String text, int flags, boolean mark, int cp) {
             this.text = text;
             this.flags = flags;
             this.mark = mark;
+            int p = 0;
+            if (cp != 0) {
+                p |= Character.isUpperCase(cp) || Character.isTitleCase(cp) ? UPPER : 0;
+                p |= Character.isLowerCase(cp) ? LOWER : 0;
+                p |= isSpaceless(cp) ? SPACELESS : 0;
+            }
+            this.props = (byte) p;
         }
     }
+
+    static final int UPPER = 1;
+    static final int LOWER = 2;
+    static final int SPACELESS = 4;
 
     // Benign race: entries are immutable (final fields), so a thread either sees null and
     // recomputes the same value, or sees a fully constructed entry.
@@ -52,7 +77,22 @@ final class TextNormalizer {
         confusable("αβεικνορτυχηγωμς", "abeikvoptuxnywus");
         // Latin letters without a canonical decomposition, and odd Latin look-alikes
         confusable("ıłøđħŀɡƖǀ", "ilodhlgll");
+        // Latin small capitals (no NFKC decomposition)
+        confusable("\u1D00\u0299\u1D04\u1D05\u1D07\uA730\u0262\u029C\u026A\u1D0A\u1D0B\u029F\u1D0D\u0274"
+                + "\u1D0F\u1D18\u0280\uA731\u1D1B\u1D1C\u1D20\u1D21\u028F\u1D22", "abcdefghijklmnoprstuvwyz");
+        // Armenian letters that look Latin
+        confusable("օսհոցքզլՕՍՏ", "ouhngpqlOUS");
     }
+
+    /** Arabic-script letter variants written interchangeably, folded to one form. */
+    private static final Map<Integer, Integer> SPELLING = Map.of(
+            0x0671, 0x0627,   // alef wasla -> alef (hamza/madda forms decompose to alef + a mark)
+            0x0649, 0x064A,   // alef maksura -> yeh
+            0x06CC, 0x064A,   // Farsi yeh -> yeh
+            0x0629, 0x0647,   // teh marbuta -> heh
+            0x06A9, 0x0643);  // keheh -> kaf
+
+    private static final int TATWEEL = 0x0640;
 
     private static void confusable(String from, String to) {
         if (from.length() != to.length()) {
@@ -83,7 +123,11 @@ final class TextNormalizer {
         if (type == Character.FORMAT || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0) {
             return new Entry("", F_INVISIBLE, false);
         }
-        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) {
+        if (cp == TATWEEL) {
+            // Kashida only stretches the letter before it: part of that letter's span.
+            return new Entry("", F_STRETCHED, true);
+        }
+        if ((type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) && !keepsMarks(cp)) {
             return new Entry("", F_ACCENT, true);
         }
         if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
@@ -101,9 +145,14 @@ final class TextNormalizer {
             int c = decomposed.codePointAt(i);
             i += Character.charCount(c);
             int t = Character.getType(c);
-            if (t == Character.NON_SPACING_MARK || t == Character.ENCLOSING_MARK) {
+            if ((t == Character.NON_SPACING_MARK || t == Character.ENCLOSING_MARK) && !keepsMarks(c)) {
                 flags |= F_ACCENT;
                 continue;
+            }
+            Integer variant = SPELLING.get(c);
+            if (variant != null) {
+                flags |= F_SPELLING;
+                c = variant;
             }
             if (t == Character.FORMAT) {
                 continue;
@@ -117,7 +166,7 @@ final class TextNormalizer {
             // Character.toLowerCase(int) ignores the default locale (unlike String.toLowerCase()).
             c = Character.toLowerCase(c);
             switch (c) {
-                case 0xDF -> sb.append("ss");   // ß
+                // ß stays ß: folding it to "ss" would read German "aß" as English (terms with ß also match "ss").
                 case 0xE6 -> sb.append("ae");   // æ
                 case 0x153 -> sb.append("oe");  // œ
                 default -> {
@@ -130,7 +179,28 @@ final class TextNormalizer {
                 }
             }
         }
-        return new Entry(sb.toString(), flags, false);
+        return new Entry(sb.toString(), flags, false, cp);
+    }
+
+    /**
+     * Scripts whose combining marks are vowels or consonant signs, not optional diacritics (Indic,
+     * Thai, Lao, Tibetan, Myanmar, Khmer): removing them would merge different words.
+     */
+    static boolean keepsMarks(int cp) {
+        return (cp >= 0x0900 && cp <= 0x0FFF) || (cp >= 0x1000 && cp <= 0x109F) || (cp >= 0x1780 && cp <= 0x17FF);
+    }
+
+    /** Scripts written without spaces between words, segmented by dictionary (see {@link Spaceless}). */
+    static boolean isSpaceless(int cp) {
+        return (cp >= 0x0E00 && cp <= 0x0EFF)        // Thai, Lao
+                || (cp >= 0x1000 && cp <= 0x109F)    // Myanmar
+                || (cp >= 0x1780 && cp <= 0x17FF)    // Khmer
+                || (cp >= 0x3040 && cp <= 0x30FF)    // Hiragana, Katakana
+                || (cp >= 0x3400 && cp <= 0x4DBF)    // CJK extension A
+                || (cp >= 0x4E00 && cp <= 0x9FFF)    // CJK unified ideographs
+                || (cp >= 0xF900 && cp <= 0xFAFF)    // CJK compatibility ideographs
+                || (cp >= 0xFF66 && cp <= 0xFF9F)    // halfwidth Katakana
+                || (cp >= 0x20000 && cp <= 0x3FFFF); // CJK extensions B and later
     }
 
     /** Human-readable list of evasion flags, e.g. "separators, leetspeak". */
@@ -146,6 +216,7 @@ final class TextNormalizer {
         append(sb, flags, F_ACCENT, "diacritics");
         append(sb, flags, F_INVISIBLE, "invisible characters");
         append(sb, flags, F_STRETCHED, "stretched letters");
+        append(sb, flags, F_SPELLING, "letter variants");
         return sb.toString();
     }
 

@@ -11,7 +11,8 @@ import com.newsroom.comments.moderation.engine.RuleType;
 
 /** A rule as moderators write it: common fields, then the fields of its type. */
 @Schema(name = "RuleRequest", description = """
-        A moderation rule. Fields by type: TERMS: terms (a trailing * allows prefixes), fields; \
+        A moderation rule. Fields by type: TERMS: terms (a trailing * allows prefixes), fields, exceptions, \
+        masked, inflections; \
         PATTERN: pattern (RE2 syntax), fields; LINKS: maxLinks, blockedDomains (always SPAM), allowedDomains; \
         SHOUTING: minLength, maxUpperCaseRatio, maxRepeatedChars, holdLinksOnly; AUTHORS: emails, names, ips \
         (addresses or CIDR ranges); FLOOD: intervalSeconds (429 when exceeded); DUPLICATES: none (409 on a \
@@ -34,11 +35,34 @@ public record RuleRequest(
         @Schema(example = "[\"spammer@example.com\"]") List<String> emails,
         List<String> names,
         @Schema(example = "[\"203.0.113.0/24\", \"2001:db8::1\"]") List<String> ips,
-        @Schema(example = "15") Integer intervalSeconds) {
+        @Schema(example = "15") Integer intervalSeconds,
+        @Schema(description = "TERMS: allowed phrases; a term found inside one of them does not count (matched "
+                + "like terms: case, accents and look-alikes folded)", example = "[\"Dick Van Dyke\", \"Cockburn\"]")
+        List<String> exceptions,
+        @Schema(description = "TERMS: also catch masked spellings that keep the first and last letter and replace "
+                + "the letters between by * # @ - or _ (\"f**k\", \"sh*t\"); false when absent", example = "false")
+        Boolean masked,
+        @Schema(description = "TERMS: also match regular English inflections (plural, -ed, -ing, -er, -y...), "
+                + "compounds and run-together words whose other parts are words of the bundled English list "
+                + "(\"shitheads\", \"#fuckoffmedia\"), and common phonetic spellings (\"phuk\"); true when absent",
+                example = "true")
+        Boolean inflections) {
+
+    /** A rule without the TERMS options added later (exceptions, masked, inflections: their defaults). */
+    public RuleRequest(RuleType type, RuleAction action, Boolean enabled, String description, List<String> terms,
+                       String pattern, List<Field> fields, Integer maxLinks, List<String> blockedDomains,
+                       List<String> allowedDomains, Integer minLength, Double maxUpperCaseRatio,
+                       Integer maxRepeatedChars, Boolean holdLinksOnly, List<String> emails, List<String> names,
+                       List<String> ips, Integer intervalSeconds) {
+        this(type, action, enabled, description, terms, pattern, fields, maxLinks, blockedDomains, allowedDomains,
+                minLength, maxUpperCaseRatio, maxRepeatedChars, holdLinksOnly, emails, names, ips, intervalSeconds,
+                null, null, null);
+    }
 
     public RuleConfig config() {
         return new RuleConfig(terms, pattern, fields, maxLinks, blockedDomains, allowedDomains, minLength,
-                maxUpperCaseRatio, maxRepeatedChars, holdLinksOnly, emails, names, ips, intervalSeconds);
+                maxUpperCaseRatio, maxRepeatedChars, holdLinksOnly, emails, names, ips, intervalSeconds, exceptions,
+                masked, inflections);
     }
 
     public RuleAction actionOrDefault() {

@@ -81,6 +81,8 @@ public class RuleResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RuleRequest.class), examples = {
             @ExampleObject(name = "terms", value = """
                     {"type": "TERMS", "action": "SPAM", "terms": ["word", "two words", "prefix*"], "description": "Slurs"}"""),
+            @ExampleObject(name = "terms with options", value = """
+                    {"type": "TERMS", "action": "HOLD", "terms": ["dick", "cock"], "exceptions": ["Dick Van Dyke", "Cockburn"], "masked": true, "inflections": true}"""),
             @ExampleObject(name = "pattern", value = """
                     {"type": "PATTERN", "action": "HOLD", "pattern": "\\\\b\\\\d{3}[ -]?\\\\d{3}[ -]?\\\\d{4}\\\\b", "description": "Phone numbers"}"""),
             @ExampleObject(name = "links", value = """

@@ -35,6 +35,9 @@ public record RuleView(
         List<String> names,
         List<String> ips,
         Integer intervalSeconds,
+        List<String> exceptions,
+        Boolean masked,
+        Boolean inflections,
         Instant createdAt,
         Instant updatedAt,
         String createdBy,
@@ -45,6 +48,6 @@ public record RuleView(
         return new RuleView(rule.id, rule.type, rule.action, rule.enabled, rule.description, c.terms(), c.pattern(),
                 c.fields(), c.maxLinks(), c.blockedDomains(), c.allowedDomains(), c.minLength(),
                 c.maxUpperCaseRatio(), c.maxRepeatedChars(), c.holdLinksOnly(), c.emails(), c.names(), c.ips(),
-                c.intervalSeconds(), rule.createdAt, rule.updatedAt, rule.createdBy, rule.updatedBy, rule.version);
+                c.intervalSeconds(), c.exceptions(), c.masked(), c.inflections(), rule.createdAt, rule.updatedAt, rule.createdBy, rule.updatedBy, rule.version);
     }
 }

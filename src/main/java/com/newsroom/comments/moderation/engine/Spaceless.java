@@ -1,0 +1,86 @@
+package com.newsroom.comments.moderation.engine;
+
+import static com.newsroom.comments.moderation.engine.TextNormalizer.F_SOFT_END;
+import static com.newsroom.comments.moderation.engine.TextNormalizer.F_SOFT_START;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+
+/**
+ * Word breaks inside runs of scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer,
+ * Myanmar), from ICU's dictionary-based word {@link BreakIterator}. Each break becomes a soft
+ * boundary of the folded text, so a term matches when it starts and ends on word breaks, and may
+ * span several dictionary words ("狗|屎"), but never starts or ends inside one ("バカ" is not found
+ * in "バカンス", "操" not in "操作").
+ *
+ * <p>Breaks are computed on the text as submitted (folding removes nothing these scripts need, but
+ * the source is what ICU's dictionaries know). One instance per thread, owned by a {@link FoldedText}.
+ */
+final class Spaceless {
+
+    private static final int FLAG_SHIFT = FoldedText.FLAG_SHIFT;
+
+    /** Created on the first token that needs it: ICU's data is loaded only where such terms are configured. */
+    private BreakIterator words;
+
+    /**
+     * Adds soft boundaries inside each folded token that has spaceless letters: where the script
+     * changes ("这是shit"), and, when {@code terms} has a key somewhere inside the token, at its
+     * dictionary word breaks. Tokens without any candidate are not segmented: ICU's dictionary
+     * lookup is the expensive part, and most text holds no term at all.
+     */
+    void mark(FoldedText ft, TermAutomaton terms) {
+        String src = ft.source;
+        char[] c = ft.chars;
+        int n = ft.length;
+        int i = 0;
+        while (i < n) {
+            while (i < n && c[i] == ' ') {
+                i++;
+            }
+            int a = i;
+            boolean any = false;
+            boolean prev = false;
+            while (i < n && c[i] != ' ') {
+                char ch = c[i];
+                boolean sl = ch >= 0x0E00 && (TextNormalizer.isSpaceless(ch) || (ch >= 0xD800 && ch <= 0xDFFF));
+                if (i > a && sl != prev) {
+                    soft(ft, i);
+                }
+                prev = sl;
+                any |= sl;
+                i++;
+            }
+            if (any && i - a > 1 && terms != null && terms.anyKeyInside(c, a, i)) {
+                markToken(ft, src, a, i);
+            }
+        }
+    }
+
+    private static void soft(FoldedText ft, int k) {
+        if ((ft.meta[k] & (F_SOFT_START << FLAG_SHIFT)) == 0) {
+            ft.softStarts++;
+        }
+        ft.meta[k] |= F_SOFT_START << FLAG_SHIFT;
+        ft.meta[k - 1] |= F_SOFT_END << FLAG_SHIFT;
+    }
+
+    private void markToken(FoldedText ft, String src, int a, int b) {
+        int from = ft.start[a];
+        int to = ft.end[b - 1];
+        if (words == null) {
+            words = BreakIterator.getWordInstance(ULocale.ROOT);
+        }
+        words.setText(src.substring(from, to));
+        int k = a + 1;
+        for (int br = words.following(0); br != BreakIterator.DONE && br < to - from; br = words.next()) {
+            int at = from + br;
+            while (k < b && ft.start[k] < at) {
+                k++;
+            }
+            if (k < b && ft.start[k] == at && ft.chars[k - 1] != ' ') {
+                soft(ft, k);
+            }
+        }
+    }
+}
