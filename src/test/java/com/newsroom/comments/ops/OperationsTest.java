@@ -31,10 +31,10 @@ class OperationsTest {
 
     @Test
     void metricsCoverSubmissionsRulesAndHttp() {
-        Readers.from("203.0.113.200").contentType(ContentType.JSON)
+        Readers.from(Readers.uniqueIp()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Ali", "text", "Metrics " + UUID.randomUUID()))
                 .when().post("/api/articles/{a}/comments", "metrics-" + UUID.randomUUID()).then().statusCode(201);
-        Readers.from("203.0.113.201").contentType(ContentType.JSON)
+        Readers.from(Readers.uniqueIp()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Ali", "text", "Links " + UUID.randomUUID()
                         + " https://a.example/1 https://b.example/2 https://c.example/3"))
                 .when().post("/api/articles/{a}/comments", "metrics-" + UUID.randomUUID()).then().statusCode(201)

@@ -65,7 +65,7 @@ class SubmissionGuardsTest {
 
     @Test
     void postingTwiceWithinTheIntervalIsAFlood() {
-        String ip = "203.0.113." + (int) (Math.random() * 250);
+        String ip = Readers.uniqueIp();
         String articleId = "flood-" + UUID.randomUUID();
         assertEquals(201, post(articleId, ip, Map.of("name", "Ali", "text", "first")));
         Readers.from(ip).contentType(ContentType.JSON)
