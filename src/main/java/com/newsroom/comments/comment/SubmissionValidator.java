@@ -55,7 +55,9 @@ public class SubmissionValidator {
 
         String website = submission.website();
         if (website != null) {
-            if (!WEB_URL.matcher(website).matches()) {
+            if (hasUnstorableCharacter(website, false)) {
+                checkStorable("website", website, false, "Your website address", errors);
+            } else if (!WEB_URL.matcher(website).matches()) {
                 errors.add(new FieldError("website", WEBSITE_INVALID));
             } else {
                 checkLength("website", website, limits.website(), "Your website address", errors);

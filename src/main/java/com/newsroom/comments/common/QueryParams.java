@@ -20,7 +20,11 @@ public final class QueryParams {
         }
         String v = value.strip();
         try {
-            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
+            Instant instant = v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
+            if (!StorableText.isStorable(instant)) {
+                throw ApiException.invalidField(name, name + " " + StorableText.INSTANT_MESSAGE);
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw ApiException.invalidField(name, name + " must be an ISO-8601 date or instant, such as 2026-11-26 or 2026-11-26T10:00:00Z.");
         }

@@ -79,7 +79,9 @@ public class ProblemMappers {
                 : null;
         String detail = field == null
                 ? "The request body is not valid JSON" + location(e) + "."
-                : "The value of '" + field + "' has the wrong type or format.";
+                : e instanceof InvalidValueException invalid
+                        ? "The value of '" + field + "' " + invalid.getOriginalMessage()
+                        : "The value of '" + field + "' has the wrong type or format.";
         ApiException problem = field == null
                 ? new ApiException(400, "malformed-json", "Malformed request body", detail, null, null)
                 : ApiException.invalidField(field, detail);

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.newsroom.comments.common.Actors;
 import com.newsroom.comments.common.OpenApiDocs;
 import com.newsroom.comments.common.PagedList;
+import com.newsroom.comments.common.StorableText;
 import com.newsroom.comments.common.Paging;
 import com.newsroom.comments.config.CommentsConfig;
 import com.newsroom.comments.moderation.engine.RuleAction;
@@ -113,6 +114,9 @@ public class RuleResource {
             @Parameter(description = "HOLD or SPAM", schema = @Schema(defaultValue = "HOLD")) @QueryParam("action") RuleAction action,
             @Parameter(description = "The rule's description") @QueryParam("description") String description,
             String body, @Context SecurityContext security, @Context UriInfo uri) {
+        if (!StorableText.isStorable(body)) {
+            throw ApiException.invalidField("terms", "The word list " + StorableText.TEXT_MESSAGE);
+        }
         Set<String> terms = new LinkedHashSet<>();
         if (body != null) {
             for (String line : body.split("\\R")) {
