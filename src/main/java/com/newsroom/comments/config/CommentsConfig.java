@@ -131,9 +131,13 @@ public interface CommentsConfig {
         @WithDefault("65525")
         int text();
 
-        /** Largest comment submission body; larger ones get 413. */
+        /** Largest comment submission body, JSON or form; larger ones get 413. */
         @WithDefault("256K")
         MemorySize body();
+
+        /** Most fields a form submission may have (it uses six); more get 400. */
+        @WithDefault("32")
+        int formFields();
     }
 
     interface Redirect {

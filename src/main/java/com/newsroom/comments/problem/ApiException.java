@@ -61,6 +61,12 @@ public class ApiException extends RuntimeException {
         return new ApiException(503, "service-unavailable", "Service unavailable", detail, null, retryAfter);
     }
 
+    /** A request body over {@code limit} bytes. */
+    public static ApiException payloadTooLarge(long limit) {
+        return new ApiException(413, "payload-too-large", "Payload too large",
+                "The request body is larger than the " + (limit / 1024) + " KiB this service accepts.", null, null);
+    }
+
     public static ApiException preconditionFailed(String detail) {
         return new ApiException(412, "precondition-failed", "Precondition failed", detail, null, null);
     }

@@ -18,13 +18,18 @@ import io.vertx.ext.web.Router;
  * Limits request bodies before anything reads them: comment submissions to {@code comments.limits.body}
  * (default 256 KiB), everything else (word-list imports) to {@code quarkus.http.limits.max-body-size}.
  * Vert.x would answer the latter with a bare 413; this route runs first and answers a declared over-long
- * body with problem details, like every other error. (A chunked body over the hard limit still gets
- * Vert.x's 413; a chunked comment under it meets the field length limits.)
+ * body with problem details, like every other error. A form-encoded submission may be up to three times
+ * the limit on the wire, since percent-encoding triples bytes; its decoded fields are held to the limit
+ * itself when parsed. (A chunked body over the hard limit still gets Vert.x's 413; a chunked comment
+ * under it meets the field length limits.)
  */
 @ApplicationScoped
 public class BodyTooLargeHandler {
 
     static final String PUBLIC_API = "/api/articles/";
+    static final String FORM = "application/x-www-form-urlencoded";
+    /** Percent-encoding turns each byte into at most three: a form may be that much larger on the wire. */
+    public static final int FORM_ENCODING_FACTOR = 3;
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
@@ -35,13 +40,13 @@ public class BodyTooLargeHandler {
     void install(@Observes Router router) {
         long hardLimit = maxBodySize.asLongValue();
         long commentLimit = Math.min(hardLimit, config.limits().body().asLongValue());
+        long formLimit = Math.min(hardLimit, FORM_ENCODING_FACTOR * commentLimit);
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            long limit = ctx.request().path().startsWith(PUBLIC_API) ? commentLimit : hardLimit;
+            long limit = !ctx.request().path().startsWith(PUBLIC_API) ? hardLimit
+                    : isForm(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)) ? formLimit : commentLimit;
             if (declared != null && exceeds(declared, limit)) {
-                Problem problem = new ApiException(413, "payload-too-large", "Payload too large",
-                        "The request body is larger than the " + (limit / 1024) + " KiB this service accepts.",
-                        null, null).toProblem(ctx.request().path());
+                Problem problem = ApiException.payloadTooLarge(limit).toProblem(ctx.request().path());
                 ctx.response().setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")
@@ -50,6 +55,11 @@ public class BodyTooLargeHandler {
             }
             ctx.next();
         });
+    }
+
+    /** A form's percent-encoding takes up to three bytes per byte; its decoded size is checked after parsing. */
+    static boolean isForm(String contentType) {
+        return contentType != null && contentType.regionMatches(true, 0, FORM, 0, FORM.length());
     }
 
     private static boolean exceeds(String contentLength, long limit) {

@@ -23,6 +23,7 @@ class SubmissionValidatorTest {
         public int website() { return 40; }
         public int text() { return 20; }
         public io.quarkus.runtime.configuration.MemorySize body() { return new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(1024)); }
+        public int formFields() { return 32; }
     };
 
     final SubmissionValidator validator = new SubmissionValidator(

@@ -1,7 +1,10 @@
 package com.newsroom.comments.comment.api;
 
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
 
 import com.newsroom.comments.article.ArticleIds;
 import com.newsroom.comments.comment.CommentSubmission;
@@ -50,9 +52,13 @@ public class CommentResource {
     private final CommentService service;
     private final RedirectPolicy redirects;
     private final PublicPages pages;
+    private final int formFields;
+    private final long formBytes;
 
     public CommentResource(CommentService service, PublicPages pages, CommentsConfig config) {
         this.service = service;
+        this.formFields = config.limits().formFields();
+        this.formBytes = config.limits().body().asLongValue();
         this.pages = pages;
         this.redirects = new RedirectPolicy(config.redirect().allowedOrigins());
     }
@@ -97,30 +103,62 @@ public class CommentResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Submit a comment from a plain HTML form", description = """
-            The same as the JSON submission, for forms posted without JavaScript. With a `redirect` field on an \
-            allowed origin the answer is 303 See Other to it, with commentId and commentStatus in the query.""")
+            The same as the JSON submission, for forms posted without JavaScript, with the same limits: a form \
+            is accepted exactly when the same fields as JSON would be. With a `redirect` field on an allowed \
+            origin the answer is 303 See Other to it, with commentId and commentStatus in the query.""")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = CommentForm.class),
+            examples = @ExampleObject(name = "form", value = "name=Recep+Tayyip+Erdo%C4%9Fan&text=Te%C5%9Fekk%C3%BCrler"
+                    + "&redirect=https%3A%2F%2Fnews.example.com%2Fbudget-2026")))
     @APIResponse(responseCode = "201", description = "Stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmittedComment.class)))
     @APIResponse(responseCode = "303", description = "Stored; the reader is sent back to the article page")
-    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "400", description = "Invalid fields, or a malformed form (broken percent-encoding, too many fields)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "malformed form", value = """
+                            {"type": "https://comments.newsroom.dev/problems/validation", "title": "Invalid request",
+                             "status": 400, "detail": "The form is not properly encoded (a '%' must be followed by two hexadecimal digits).",
+                             "instance": "/api/articles/budget-2026/comments",
+                             "errors": [{"field": "form", "message": "The form is not properly encoded (a '%' must be followed by two hexadecimal digits)."}]}""")))
     @APIResponse(responseCode = "403", description = "Comments are closed on this article")
     @APIResponse(responseCode = "409", description = "Duplicate comment")
+    @APIResponse(responseCode = "413", description = "Decoded fields larger than comments.limits.body (the encoded body may be three times that)")
     @APIResponse(responseCode = "429", description = "Posting too quickly")
     public Uni<Response> submitForm(
             @Parameter(description = "The article's id", example = "budget-2026", schema = @Schema(pattern = ArticleIds.PATTERN))
             @PathParam("articleId") String articleId,
-            @RestForm String name, @RestForm String text, @RestForm String email, @RestForm String website,
-            @RestForm String parentId, @RestForm String redirect,
-            @Context HttpServerRequest request, @Context UriInfo uri) {
-        Long parent = parseParentId(parentId);
+            String form, @Context HttpHeaders headers, @Context HttpServerRequest request, @Context UriInfo uri) {
+        MediaType type = headers.getMediaType();
+        String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        Map<String, String> fields = FormFields.parse(form, charset(charset), formFields, formBytes);
+        Long parent = parseParentId(fields.get("parentId"));
+        String redirect = fields.get("redirect");
         URI base = uri.getBaseUri();
-        return service.submit(articleId, new CommentSubmission(name, text, email, website, parent), origin(request))
+        CommentSubmission submission = new CommentSubmission(fields.get("name"), fields.get("text"), fields.get("email"),
+                fields.get("website"), parent);
+        return service.submit(articleId, submission, origin(request))
                 .map(comment -> {
                     SubmittedComment answer = SubmittedComment.of(comment);
                     return redirects.target(redirect, comment.id, answer.status())
                             .map(target -> Response.seeOther(target).build())
                             .orElseGet(() -> Response.created(location(base, articleId, comment.id)).entity(answer).build());
                 });
+    }
+
+    private static Charset charset(String name) {
+        try {
+            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(415, "unsupported-media-type", "Unsupported Media Type",
+                    "Unsupported charset '" + name + "': send the form as UTF-8.", null, null);
+        }
+    }
+
+    /** For the OpenAPI document only: the fields of a plain HTML form post. */
+    @Schema(name = "CommentForm", description = "The JSON submission's fields as a form, and where to send the reader back to")
+    record CommentForm(@Schema(required = true, maxLength = 245) String name, @Schema(required = true, maxLength = 65525) String text,
+            @Schema(maxLength = 100) String email, @Schema(maxLength = 200) String website, Long parentId,
+            @Schema(description = "An URL on comments.redirect.allowed-origins: answered 303 to it") String redirect) {
     }
 
     @GET

@@ -1,0 +1,83 @@
+package com.newsroom.comments.comment.api;
+
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.newsroom.comments.common.StorableText;
+import com.newsroom.comments.problem.ApiException;
+
+/**
+ * An {@code application/x-www-form-urlencoded} body, parsed by the service rather than by Quarkus's form
+ * parser, so that a form accepts exactly what JSON accepts: no field size limit of its own (the body is
+ * decoded fields are limited to {@code comments.limits.body}, each field by the same length checks as JSON), and every
+ * malformed body (broken percent-encoding, more than {@code comments.limits.form-fields} fields, a NUL)
+ * is a 400, never a 413 or a 500. Of a repeated field the first value counts. Plain Java.
+ */
+final class FormFields {
+
+    static final String MALFORMED = "The form is not properly encoded (a '%' must be followed by two hexadecimal digits).";
+
+    private FormFields() {
+    }
+
+    /**
+     * @param maxBytes the most UTF-8 bytes the decoded names and values may take together: what the same
+     *        fields would take in a JSON body under the same limit (413 beyond)
+     */
+    static Map<String, String> parse(String body, Charset charset, int maxFields, long maxBytes) {
+        Map<String, String> fields = new HashMap<>();
+        if (body == null || body.isEmpty()) {
+            return fields;
+        }
+        long bytes = 0;
+        int count = 0;
+        int start = 0;
+        while (start <= body.length()) {
+            int end = body.indexOf('&', start);
+            if (end < 0) {
+                end = body.length();
+            }
+            if (end > start) {
+                if (++count > maxFields) {
+                    throw ApiException.invalidField("form", "The form has more than " + maxFields + " fields.");
+                }
+                int equals = body.indexOf('=', start);
+                boolean hasValue = equals >= 0 && equals < end;
+                String name = decode(body.substring(start, hasValue ? equals : end), charset);
+                String value = hasValue ? decode(body.substring(equals + 1, end), charset) : "";
+                if (!StorableText.isStorable(name)) {
+                    throw ApiException.invalidField("form", "A field name " + StorableText.TEXT_MESSAGE);
+                }
+                if (!StorableText.isStorable(value)) {
+                    throw ApiException.invalidField(name, name + " " + StorableText.TEXT_MESSAGE);
+                }
+                bytes += utf8Length(name) + utf8Length(value);
+                if (bytes > maxBytes) {
+                    throw ApiException.payloadTooLarge(maxBytes);
+                }
+                fields.putIfAbsent(name, value);
+            }
+            start = end + 1;
+        }
+        return fields;
+    }
+
+    private static long utf8Length(String value) {
+        long length = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            length += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3; // a surrogate pair: 4
+        }
+        return length;
+    }
+
+    private static String decode(String encoded, Charset charset) {
+        try {
+            return URLDecoder.decode(encoded, charset);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField("form", MALFORMED);
+        }
+    }
+}
