@@ -44,14 +44,7 @@ public class SubmissionValidator {
             checkLength("name", name, limits.name(), "Your name", errors);
         }
 
-        String email = submission.email();
-        if (email != null) {
-            if (!isValidEmail(email)) {
-                errors.add(new FieldError("email", EMAIL_INVALID));
-            } else {
-                checkLength("email", email, limits.email(), "Your email address", errors);
-            }
-        }
+        errors.addAll(validateEmail(submission.email()));
 
         String website = submission.website();
         if (website != null) {
@@ -70,6 +63,19 @@ public class SubmissionValidator {
         } else {
             checkStorable("text", text, true, "Your comment", errors);
             checkLength("text", text, limits.text(), "Your comment", errors);
+        }
+        return errors;
+    }
+
+    /** The e-mail check of a submission, for other forms that take an optional address (reports). */
+    public List<FieldError> validateEmail(String email) {
+        List<FieldError> errors = new ArrayList<>();
+        if (email != null) {
+            if (!isValidEmail(email)) {
+                errors.add(new FieldError("email", EMAIL_INVALID));
+            } else {
+                checkLength("email", email, limits.email(), "Your email address", errors);
+            }
         }
         return errors;
     }
@@ -109,7 +115,7 @@ public class SubmissionValidator {
      * NUL (PostgreSQL cannot store it), other control characters (line breaks only where text is
      * multi-line) and unpaired UTF-16 surrogates (not valid Unicode, they would be stored as '?').
      */
-    static boolean hasUnstorableCharacter(String value, boolean multiline) {
+    public static boolean hasUnstorableCharacter(String value, boolean multiline) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isHighSurrogate(c)) {

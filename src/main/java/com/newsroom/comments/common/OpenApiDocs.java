@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 + "everything under /api/moderation needs a moderator (HTTP Basic or a bearer JWT)."),
         tags = {
                 @Tag(name = "Comments", description = "Public: submit comments and read the published ones"),
+                @Tag(name = "Reports", description = "Public: readers report published comments to the moderators"),
                 @Tag(name = "Queue", description = "Moderators: the queue and decisions on comments"),
                 @Tag(name = "Articles", description = "Moderators: comment settings per article"),
                 @Tag(name = "Rules", description = "Admins: moderation rules (moderators may read and check)"),

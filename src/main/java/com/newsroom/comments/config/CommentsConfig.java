@@ -3,6 +3,7 @@ package com.newsroom.comments.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -34,6 +35,38 @@ public interface CommentsConfig {
     Write write();
 
     Metrics metrics();
+
+    Reports reports();
+
+    interface Reports {
+        /** Distinct reporters whose open reports send a published comment back to the queue. */
+        @WithDefault("3")
+        int holdThreshold();
+
+        /** Fewer reporters giving one reason that also hide a comment; unset, only the hold threshold counts. */
+        ReasonThresholds reasonThresholds();
+
+        /** Most reports one reporter key (an address, an e-mail address) may make per {@link #window()}. */
+        @WithDefault("10")
+        int maxPerWindow();
+
+        /** Flood control's window, which starts with a key's first report; 0 turns flood control off. */
+        @WithDefault("10m")
+        Duration window();
+    }
+
+    /** Per-reason hold thresholds ({@code comments.reports.reason-thresholds.personal-info=1}). */
+    interface ReasonThresholds {
+        OptionalInt spam();
+
+        OptionalInt abuse();
+
+        OptionalInt offTopic();
+
+        OptionalInt personalInfo();
+
+        OptionalInt other();
+    }
 
     interface Write {
         /** Most comments stored in one transaction. */

@@ -34,6 +34,7 @@ import com.newsroom.comments.moderation.rule.RuleRequest;
 import com.newsroom.comments.moderation.rule.RuleStore;
 import com.newsroom.comments.problem.ApiException;
 import com.newsroom.comments.problem.Problem.FieldError;
+import com.newsroom.comments.report.ReportDesk;
 
 /**
  * Moderator decisions on comments. Every change and its audit entry are written in one transaction,
@@ -51,10 +52,12 @@ public class CommentModeration {
     private final SubmissionValidator validator;
     private final Event<PublicCommentsChanged> changes;
     private final ApprovedCounts approvedCounts;
+    private final ReportDesk reports;
 
     public CommentModeration(CommentRepository comments, AuditLog audit, RuleStore rules, EntityManager em,
             CommentsConfig config, Validator beanValidator, Event<PublicCommentsChanged> changes,
-            ApprovedCounts approvedCounts) {
+            ApprovedCounts approvedCounts, ReportDesk reports) {
+        this.reports = reports;
         this.changes = changes;
         this.approvedCounts = approvedCounts;
         this.comments = comments;
@@ -199,8 +202,9 @@ public class CommentModeration {
         }
         changes.fire(PublicCommentsChanged.ALL);
         SubmissionThrottle.forget(em, address);
+        int reportsErased = reports.eraseReporter(address);
         audit.record(new AuditLog.Event(actor, "ERASE_AUTHOR", null, null, null, null, null, null,
-                "Erased an author's data: " + ids.size() + " comments"), now());
+                "Erased an author's data: " + ids.size() + " comments, " + reportsErased + " reports"), now());
         em.flush();
         return ids.size();
     }
@@ -231,8 +235,10 @@ public class CommentModeration {
         comment.moderatedBy = actor;
         comment.moderatedAt = now;
         comment.updatedAt = now;
+        // Deciding a comment's fate answers its reports; holding or restoring it does not.
+        int resolved = action.resolvesReports ? reports.resolve(comment.id, action.name(), actor, now) : 0;
         audit.record(new AuditLog.Event(actor, action.name(), comment.id, comment.articleId, from.name(),
-                action.target.name(), note, null, null), now);
+                action.target.name(), note, null, resolved == 0 ? null : "Resolved " + resolved + " open reports"), now);
     }
 
     private Comment find(long id) {

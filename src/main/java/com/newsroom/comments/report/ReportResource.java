@@ -1,0 +1,115 @@
+package com.newsroom.comments.report;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+
+import com.newsroom.comments.article.ArticleIds;
+import com.newsroom.comments.problem.Problem;
+
+import io.vertx.core.http.HttpServerRequest;
+
+/** Public and anonymous: readers report a published comment to the moderators. */
+@Path("/api/articles/{articleId}/comments/{id}/reports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reports", description = "Public: readers report published comments to the moderators")
+public class ReportResource {
+
+    /** The one answer to every accepted report, whatever it changed. */
+    public static final String THANKS = "Thank you. A moderator will look at this comment.";
+
+    @Schema(name = "ReportAccepted")
+    public record Accepted(@Schema(example = THANKS) String message) {
+    }
+
+    private static final Accepted ACCEPTED = new Accepted(THANKS);
+
+    private final Reporting reporting;
+
+    public ReportResource(Reporting reporting) {
+        this.reporting = reporting;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report a published comment", description = """
+            Counts once per reporter (the e-mail address when given, else the client's address) and comment. \
+            When enough readers have reported it, the comment goes back to the moderation queue at once. The \
+            answer is the same whether or not the report changed anything.""")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReportRequest.class), examples = @ExampleObject(name = "report", value = """
+                    {"reason": "ABUSE", "note": "This threatens the person named in the article.", "email": "reader@example.com"}""")))
+    @APIResponse(responseCode = "202", description = "Accepted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class),
+                    examples = @ExampleObject(name = "accepted", value = "{\"message\": \"" + THANKS + "\"}")))
+    @APIResponse(responseCode = "400", description = "Bad reason, note too long, bad e-mail address (all at once)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "bad reason", value = """
+                            {"type": "https://comments.newsroom.dev/problems/validation", "title": "Invalid request",
+                             "status": 400, "detail": "Please choose why you report this comment. One of SPAM, ABUSE, OFF_TOPIC, PERSONAL_INFO, OTHER.",
+                             "instance": "/api/articles/budget-2026/comments/51/reports",
+                             "errors": [{"field": "reason", "message": "Please choose why you report this comment. One of SPAM, ABUSE, OFF_TOPIC, PERSONAL_INFO, OTHER."}]}""")))
+    @APIResponse(responseCode = "404", description = "No published comment with that id on this article",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not published", value = """
+                            {"type": "https://comments.newsroom.dev/problems/not-found", "title": "Not found", "status": 404,
+                             "detail": "There is no published comment 51 on article budget-2026.",
+                             "instance": "/api/articles/budget-2026/comments/51/reports"}""")))
+    @APIResponse(responseCode = "415", description = "Neither JSON nor a form post")
+    @APIResponse(responseCode = "429", description = "Reporting too quickly; see Retry-After",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "too fast", value = """
+                            {"type": "https://comments.newsroom.dev/problems/too-many-requests", "title": "Too many requests",
+                             "status": 429, "detail": "You have sent many reports in a short time. Please wait a while and try again.",
+                             "instance": "/api/articles/budget-2026/comments/51/reports"}""")))
+    public Response report(
+            @Parameter(description = "The article's id", example = "budget-2026", schema = @Schema(pattern = ArticleIds.PATTERN))
+            @PathParam("articleId") String articleId,
+            @Parameter(description = "The comment's id", example = "51") @PathParam("id") long id,
+            ReportRequest request, @Context HttpServerRequest http) {
+        reporting.report(articleId, id, request, address(http));
+        return Response.accepted(ACCEPTED).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Report a published comment from a plain HTML form", description = "The same as the JSON report.")
+    @APIResponse(responseCode = "202", description = "Accepted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
+    @APIResponse(responseCode = "400", description = "Bad reason, note too long, bad e-mail address",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No published comment with that id on this article",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Reporting too quickly; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response reportForm(
+            @Parameter(description = "The article's id", example = "budget-2026", schema = @Schema(pattern = ArticleIds.PATTERN))
+            @PathParam("articleId") String articleId,
+            @Parameter(description = "The comment's id", example = "51") @PathParam("id") long id,
+            @RestForm String reason, @RestForm String note, @RestForm String email, @Context HttpServerRequest http) {
+        reporting.report(articleId, id, new ReportRequest(reason, note, email), address(http));
+        return Response.accepted(ACCEPTED).build();
+    }
+
+    /** As for comments: the connection's address, or X-Forwarded-For where the proxy settings trust it. */
+    private static String address(HttpServerRequest request) {
+        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    }
+}
