@@ -32,6 +32,14 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, String>
             select id, true, false, ?::timestamptz, ?::timestamptz, 0 from unnest(?::text[]) as a(id) order by id
             on conflict do nothing""";
 
+    /**
+     * Closes comments on the articles of the array parameter that are open (an import of a site where
+     * they were closed). Parameters: updated_at (ISO text), ids (text[]).
+     */
+    public static final String CLOSE_COMMENTS = """
+            update article set comments_open = false, updated_at = ?::timestamptz, version = version + 1
+            where id = any(?) and comments_open""";
+
     /** The settings a comment is judged by, for the articles of the array parameter; read with {@link #settings}. */
     public static final String SELECT_SETTINGS = "select id, comments_open, closes_at, close_after_days, premoderate,"
             + " published_at, created_at from article where id = any(?)";

@@ -20,7 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Articles", description = "Moderators: comment settings per article"),
                 @Tag(name = "Rules", description = "Admins: moderation rules (moderators may read and check)"),
                 @Tag(name = "Audit", description = "Moderators: the append-only log of moderator actions"),
-                @Tag(name = "Moderators", description = "Admins: moderator accounts") })
+                @Tag(name = "Moderators", description = "Admins: moderator accounts"),
+                @Tag(name = "Migration", description = "Admins: imports from WordPress and Disqus, export and restore") })
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = OpenApiDocs.BASIC, type = SecuritySchemeType.HTTP, scheme = "basic",
                 description = "A moderator account stored in the service"),

@@ -17,6 +17,7 @@ import java.util.SortedSet;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.newsroom.comments.article.Article;
 import com.newsroom.comments.article.ArticleRepository;
@@ -78,7 +79,15 @@ final class BatchSql {
         }
 
         static <T> Column<T> timestamp(String name, Function<T, Instant> value) {
-            return new Column<>(name, "timestamptz", row -> value.apply(row).toString(), String[]::new);
+            return new Column<>(name, "timestamptz", row -> {
+                Instant at = value.apply(row);
+                return at == null ? null : at.toString();
+            }, String[]::new);
+        }
+
+        /** A comment's column, read from the comment of an import row. */
+        static Column<ImportRow> ofImport(Column<Comment> column) {
+            return new Column<>(column.name(), column.type(), row -> column.value().apply(row.comment()), column.newArray());
         }
 
         String jdbcType() {
@@ -100,6 +109,20 @@ final class BatchSql {
             Column.text("user_agent", c -> c.userAgent),
             Column.text("dedup_key", c -> c.dedupKey),
             Column.timestamp("created_at", c -> c.createdAt));
+
+    /**
+     * Every column an imported or restored comment is inserted with: the new comment's, and what only a
+     * restore or an import sets (the last change, the moderator's decision, the version, the source).
+     */
+    private static final List<Column<ImportRow>> IMPORTED = Stream.concat(COMMENT.stream().map(Column::ofImport),
+            Stream.of(
+                    Column.<ImportRow>timestamp("updated_at", r -> r.comment().updatedAt),
+                    Column.<ImportRow>text("moderated_by", r -> r.comment().moderatedBy),
+                    Column.<ImportRow>timestamp("moderated_at", r -> r.comment().moderatedAt),
+                    Column.<ImportRow>int8("version", r -> r.comment().version),
+                    Column.<ImportRow>text("import_source", ImportRow::importSource),
+                    Column.<ImportRow>text("import_id", ImportRow::importId)))
+            .toList();
 
     /** One reason of one comment: a row of {@code comment_reason}. */
     private record ReasonRow(long commentId, int position, ModerationReason reason) {
@@ -152,6 +175,10 @@ final class BatchSql {
                     ), approved as (
                     """
             + ApprovedCounts.ADD + "\n)\nselect 1";
+
+    /** Imported or restored comments and their reasons, in one statement ({@link CommentImports}). */
+    static final String IMPORT = "with new_comment as (\n" + insert("comment", IMPORTED, "", "")
+            + "\n), new_reason as (\n" + insert("comment_reason", REASON, "", "") + "\n)\nselect 1";
 
     /** {@code insert into <table> (<columns><more>) select <columns><values> from unnest(<one array per column>) as r(<columns>)} */
     private static <T> String insert(String table, List<Column<T>> columns, String moreColumns, String moreValues) {
@@ -242,6 +269,30 @@ final class BatchSql {
             write.setArray(p++, texts(db, approved.keySet()));
             write.setArray(p, db.createArrayOf("int8", approved.values().toArray(Long[]::new)));
             write.execute();
+        }
+    }
+
+    /** Inserts imported or restored comments ({@link #IMPORT}) with their ids, parents and reasons as set. */
+    void insertImported(Connection db, List<ImportRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<ReasonRow> reasons = new ArrayList<>();
+        for (ImportRow row : rows) {
+            Comment comment = row.comment();
+            for (int position = 0; position < comment.reasons.size(); position++) {
+                reasons.add(new ReasonRow(comment.id, position, comment.reasons.get(position)));
+            }
+        }
+        try (PreparedStatement insert = db.prepareStatement(IMPORT)) {
+            int p = 1;
+            for (Column<ImportRow> column : IMPORTED) {
+                insert.setArray(p++, array(db, column, rows));
+            }
+            for (Column<ReasonRow> column : REASON) {
+                insert.setArray(p++, array(db, column, reasons));
+            }
+            insert.execute();
         }
     }
 

@@ -4,5 +4,7 @@
  * one read and one write of {@link BatchSql}, in a local JDBC transaction, exactly as if the drafts had
  * come one by one. Each SQL statement of the batch has one home, here or with its table's owner. Called
  * by {@code comment.api}; the moderator workspace only clears an erased author's flood-control key.
+ * {@link CommentImports} inserts imported and restored comments in batches, in one transaction per
+ * import and outside the submission checks; called by {@code migration}.
  */
 package com.newsroom.comments.comment.store;

@@ -1,0 +1,350 @@
+package com.newsroom.comments.comment.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.newsroom.comments.article.ArticleRepository;
+import com.newsroom.comments.comment.ApprovedCounts;
+import com.newsroom.comments.comment.Comment;
+import com.newsroom.comments.comment.CommentStatus;
+
+/**
+ * Imports and restores: comments inserted in batches of {@link #BATCH} ({@link BatchSql#IMPORT}) inside
+ * one local JDBC transaction per import, so a file that fails half-way leaves no comment behind. Not
+ * the submission path: no flood control, no duplicate keys, no moderation (the caller decides the
+ * status). An import is idempotent by the comments' source and original id ({@code import_source},
+ * {@code import_id}); a restore by the comments' own ids. Memory stays bounded whatever the file's size:
+ * one batch, the articles' ids, and the approved counts' deltas; replies whose parent comes later in
+ * the file are linked at the end through a temporary table.
+ */
+@ApplicationScoped
+public class CommentImports {
+
+    /** Comments per insert statement. */
+    public static final int BATCH = 1000;
+
+    private final DataSource dataSource;
+    private final BatchSql sql = new BatchSql();
+
+    public CommentImports(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** What a transaction has done so far. */
+    public record Counts(Map<CommentStatus, Long> inserted, long alreadyStored, long orphans, int articles) {
+
+        public long insertedTotal() {
+            return inserted.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** Starts an import of comments from {@code source}; ids are assigned here, parents resolved by original id. */
+    public Transaction begin(String source) throws SQLException {
+        return new Transaction(source);
+    }
+
+    /** Starts a restore: comments keep their ids, parents and sources. */
+    public Transaction beginRestore() throws SQLException {
+        return new Transaction(null);
+    }
+
+    /** One import or restore, committed by {@link #commit} and rolled back by {@link #close} otherwise. */
+    public final class Transaction implements AutoCloseable {
+
+        private final Connection db;
+        /** The import's source, or null for a restore. */
+        private final String source;
+        private final List<ImportRow> pending = new ArrayList<>(BATCH);
+        private final Set<String> articles = new HashSet<>();
+        private final TreeSet<String> closedArticles = new TreeSet<>();
+        private final ApprovedCounts.Deltas approved = new ApprovedCounts.Deltas();
+        private final EnumMap<CommentStatus, Long> inserted = new EnumMap<>(CommentStatus.class);
+        private final Deque<Long> idBlocks = new ArrayDeque<>();
+        private long nextId = 1;
+        private long lastId = 0;
+        private long alreadyStored;
+        private long orphans;
+        private boolean committed;
+
+        private Transaction(String source) throws SQLException {
+            this.source = source;
+            Connection connection = dataSource.getConnection();
+            try {
+                connection.setAutoCommit(false);
+                try (Statement create = connection.createStatement()) {
+                    create.execute("create temporary table import_parent (id bigint not null, parent_import_id varchar,"
+                            + " parent_id bigint) on commit drop");
+                }
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            this.db = connection;
+        }
+
+        /** Adds a comment; it is inserted with its batch. */
+        public void add(ImportRow row) throws SQLException {
+            pending.add(row);
+            if (pending.size() >= BATCH) {
+                flush();
+            }
+        }
+
+        /** Closes comments on this article when the import commits. */
+        public void closeComments(String articleId) {
+            closedArticles.add(articleId);
+        }
+
+        public Counts counts() {
+            return new Counts(new EnumMap<>(inserted), alreadyStored, orphans, articles.size());
+        }
+
+        /** Inserts what is pending, links late parents, applies closures and approved counts, commits. */
+        public Counts commit() throws SQLException {
+            flush();
+            createArticles(closedArticles);
+            linkParents();
+            if (source == null) {
+                try (Statement seq = db.createStatement()) {
+                    // New comments get ids above every restored one.
+                    seq.execute("select setval('comment_seq', greatest((select coalesce(max(id), 0) from comment),"
+                            + " (select last_value from comment_seq)))");
+                }
+            }
+            String now = Instant.now().toString();
+            if (!closedArticles.isEmpty()) {
+                try (PreparedStatement close = db.prepareStatement(ArticleRepository.CLOSE_COMMENTS)) {
+                    close.setString(1, now);
+                    close.setArray(2, texts(closedArticles));
+                    close.executeUpdate();
+                }
+            }
+            if (!approved.isEmpty()) {
+                SortedMap<String, Long> deltas = approved.byArticle();
+                try (PreparedStatement add = db.prepareStatement(ApprovedCounts.ADD)) {
+                    add.setInt(1, ApprovedCounts.MODERATION_SHARD);
+                    add.setArray(2, texts(deltas.keySet()));
+                    add.setArray(3, db.createArrayOf("int8", deltas.values().toArray(Long[]::new)));
+                    add.executeUpdate();
+                }
+            }
+            db.commit();
+            committed = true;
+            return counts();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                if (!committed) {
+                    db.rollback();
+                }
+            } finally {
+                db.close();
+            }
+        }
+
+        private void flush() throws SQLException {
+            if (pending.isEmpty()) {
+                return;
+            }
+            TreeSet<String> newArticles = new TreeSet<>();
+            for (ImportRow row : pending) {
+                newArticles.add(row.comment().articleId);
+            }
+            createArticles(newArticles);
+            List<ImportRow> kept = source == null ? keepRestored() : keepImported();
+            sql.insertImported(db, kept);
+            for (ImportRow row : kept) {
+                Comment comment = row.comment();
+                inserted.merge(comment.status, 1L, Long::sum);
+                approved.change(comment.articleId, false, comment.status == CommentStatus.APPROVED);
+            }
+            pending.clear();
+        }
+
+        /** Assigns ids to the comments not imported before and sets the parents already stored. */
+        private List<ImportRow> keepImported() throws SQLException {
+            Set<String> keys = new HashSet<>();
+            for (ImportRow row : pending) {
+                keys.add(row.importId());
+                if (row.parentImportId() != null) {
+                    keys.add(row.parentImportId());
+                }
+            }
+            Map<String, Long> known = new HashMap<>();
+            try (PreparedStatement find = db.prepareStatement(
+                    "select import_id, id from comment where import_source = ? and import_id = any(?)")) {
+                find.setString(1, source);
+                find.setArray(2, texts(keys));
+                try (ResultSet rs = find.executeQuery()) {
+                    while (rs.next()) {
+                        known.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            List<ImportRow> kept = new ArrayList<>(pending.size());
+            List<Long> lateIds = new ArrayList<>();
+            List<String> lateParents = new ArrayList<>();
+            for (ImportRow row : pending) {
+                if (known.containsKey(row.importId())) {
+                    alreadyStored++;
+                    continue;
+                }
+                Comment comment = row.comment();
+                comment.id = nextId();
+                known.put(row.importId(), comment.id);
+                if (row.parentImportId() != null) {
+                    Long parent = known.get(row.parentImportId());
+                    if (parent != null) {
+                        comment.parentId = parent;
+                    } else {
+                        lateIds.add(comment.id);
+                        lateParents.add(row.parentImportId());
+                    }
+                }
+                kept.add(new ImportRow(comment, source, row.importId(), null));
+            }
+            if (!lateIds.isEmpty()) {
+                try (PreparedStatement late = db.prepareStatement(
+                        "insert into import_parent (id, parent_import_id) select * from unnest(?::int8[], ?::text[])")) {
+                    late.setArray(1, db.createArrayOf("int8", lateIds.toArray(Long[]::new)));
+                    late.setArray(2, texts(lateParents));
+                    late.executeUpdate();
+                }
+            }
+            return kept;
+        }
+
+        /** The comments whose ids are free; every parent is set at the end, when all comments are in. */
+        private List<ImportRow> keepRestored() throws SQLException {
+            List<Long> ids = pending.stream().map(row -> row.comment().id).toList();
+            Set<Long> taken = new HashSet<>();
+            try (PreparedStatement find = db.prepareStatement("select id from comment where id = any(?)")) {
+                find.setArray(1, db.createArrayOf("int8", ids.toArray(Long[]::new)));
+                try (ResultSet rs = find.executeQuery()) {
+                    while (rs.next()) {
+                        taken.add(rs.getLong(1));
+                    }
+                }
+            }
+            List<ImportRow> kept = new ArrayList<>(pending.size());
+            List<Long> children = new ArrayList<>();
+            List<Long> parents = new ArrayList<>();
+            for (ImportRow row : pending) {
+                Comment comment = row.comment();
+                if (!taken.add(comment.id)) {
+                    alreadyStored++;
+                    continue;
+                }
+                if (comment.parentId != null) {
+                    children.add(comment.id);
+                    parents.add(comment.parentId);
+                    comment.parentId = null;
+                }
+                kept.add(row);
+            }
+            if (!children.isEmpty()) {
+                try (PreparedStatement late = db.prepareStatement(
+                        "insert into import_parent (id, parent_id) select * from unnest(?::int8[], ?::int8[])")) {
+                    late.setArray(1, db.createArrayOf("int8", children.toArray(Long[]::new)));
+                    late.setArray(2, db.createArrayOf("int8", parents.toArray(Long[]::new)));
+                    late.executeUpdate();
+                }
+            }
+            return kept;
+        }
+
+        /** Sets the parents left for the end; a reply whose parent is nowhere stays a top-level comment. */
+        private void linkParents() throws SQLException {
+            long waiting;
+            try (Statement count = db.createStatement(); ResultSet rs = count.executeQuery("select count(*) from import_parent")) {
+                rs.next();
+                waiting = rs.getLong(1);
+            }
+            if (waiting == 0) {
+                return;
+            }
+            int linked;
+            if (source == null) {
+                try (Statement link = db.createStatement()) {
+                    linked = link.executeUpdate("update comment c set parent_id = f.parent_id from import_parent f"
+                            + " where c.id = f.id and exists (select 1 from comment p where p.id = f.parent_id)");
+                }
+            } else {
+                try (PreparedStatement link = db.prepareStatement("update comment c set parent_id = p.id"
+                        + " from import_parent f join comment p on p.import_source = ? and p.import_id = f.parent_import_id"
+                        + " where c.id = f.id")) {
+                    link.setString(1, source);
+                    linked = link.executeUpdate();
+                }
+            }
+            orphans += waiting - linked;
+        }
+
+        /**
+         * Creates the articles that have no record yet, committed at once on a connection of their own: the
+         * submission path may create the same article meanwhile and must not wait for this import. An
+         * import that fails leaves these articles without comments, as if nobody had commented yet.
+         */
+        private void createArticles(TreeSet<String> ids) throws SQLException {
+            TreeSet<String> missing = new TreeSet<>(ids);
+            missing.removeAll(articles);
+            if (missing.isEmpty()) {
+                return;
+            }
+            String now = Instant.now().toString();
+            try (Connection own = dataSource.getConnection(); PreparedStatement insert = own.prepareStatement(ArticleRepository.INSERT_MISSING)) {
+                own.setAutoCommit(true);
+                insert.setString(1, now);
+                insert.setString(2, now);
+                insert.setArray(3, own.createArrayOf("text", missing.toArray(String[]::new)));
+                insert.executeUpdate();
+            }
+            articles.addAll(missing);
+        }
+
+        private long nextId() throws SQLException {
+            if (nextId > lastId) {
+                if (idBlocks.isEmpty()) {
+                    try (PreparedStatement reserve = db.prepareStatement("select nextval('comment_seq') from generate_series(1, ?)")) {
+                        reserve.setInt(1, Math.max(1, BATCH / CommentIds.BLOCK));
+                        try (ResultSet rs = reserve.executeQuery()) {
+                            while (rs.next()) {
+                                idBlocks.add(rs.getLong(1));
+                            }
+                        }
+                    }
+                }
+                lastId = idBlocks.poll();
+                nextId = Math.max(1, lastId - CommentIds.BLOCK + 1);
+            }
+            return nextId++;
+        }
+
+        private Array texts(Collection<String> values) throws SQLException {
+            return db.createArrayOf("text", values.toArray(String[]::new));
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package com.newsroom.comments.migration;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import com.newsroom.comments.common.Actors;
+import com.newsroom.comments.common.OpenApiDocs;
+import com.newsroom.comments.moderator.Moderator;
+import com.newsroom.comments.problem.ApiException;
+
+/** Imports from WordPress and Disqus, restores of backups, and their progress. Admins only. */
+@Path("/api/moderation/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Moderator.ROLE_ADMIN)
+@Tag(name = "Migration")
+@SecurityRequirement(name = OpenApiDocs.BASIC)
+@SecurityRequirement(name = OpenApiDocs.BEARER)
+@APIResponse(responseCode = "401", description = "Not signed in (WWW-Authenticate says how)")
+@APIResponse(responseCode = "403", description = "Signed in without the admin role")
+public class ImportResource {
+
+    static final String WXR_EXAMPLE = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+            <channel><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>https://news.example.com</wp:base_site_url>
+            <item><title>Budget 2026</title><link>https://news.example.com/budget-2026/</link>
+            <wp:post_id>42</wp:post_id><wp:comment_status>open</wp:comment_status><wp:post_name>budget-2026</wp:post_name>
+            <wp:comment><wp:comment_id>7</wp:comment_id><wp:comment_author><![CDATA[Hamdi Fırat Büyük]]></wp:comment_author>
+            <wp:comment_author_email>hamdi@example.com</wp:comment_author_email><wp:comment_author_IP>203.0.113.7</wp:comment_author_IP>
+            <wp:comment_date_gmt>2019-03-04 12:34:56</wp:comment_date_gmt><wp:comment_content><![CDATA[Teşekkürler!]]></wp:comment_content>
+            <wp:comment_approved>1</wp:comment_approved><wp:comment_type>comment</wp:comment_type><wp:comment_parent>0</wp:comment_parent></wp:comment>
+            </item></channel></rss>""";
+
+    static final String JOB_EXAMPLE = """
+            {"id": 7, "kind": "wordpress", "state": "RUNNING", "progress": 42.5, "bytesTotal": 10485760, "bytesRead": 4456448,
+             "counts": {"articles": 12, "comments": {"APPROVED": 310, "PENDING": 4, "SPAM": 55}, "alreadyImported": 0,
+                        "skipped": {"pingback": 7}, "orphans": 0, "errors": 1},
+             "errors": [{"line": 1042, "message": "Comment 17: no valid wp:comment_date_gmt or wp:comment_date"}],
+             "message": null, "options": "articleId=slug moderate=false", "actor": "admin",
+             "createdAt": "2026-12-05T07:00:00Z", "updatedAt": "2026-12-05T07:00:03Z", "finishedAt": null}""";
+
+    private final Imports imports;
+
+    public ImportResource(Imports imports) {
+        this.imports = imports;
+    }
+
+    @POST
+    @Path("wordpress")
+    @Consumes({ MediaType.APPLICATION_XML, MediaType.TEXT_XML, "application/rss+xml", MediaType.APPLICATION_OCTET_STREAM })
+    @RequestBody(description = "The WXR file of Tools → Export in WordPress (WXR 1.0 to 1.2)", required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_XML, examples = @ExampleObject(name = "wxr", value = WXR_EXAMPLE)))
+    @Operation(summary = "Import a WordPress export", description = """
+            Imports the comments of every post in the file, in the background: 202 with a Location to follow. \
+            Idempotent (the same file twice, or an overlapping later export, adds nothing twice); no flood or \
+            duplicate checks; original dates, threads and statuses kept (1 approved, 0 pending, spam, trash \
+            rejected); pingbacks and trackbacks skipped and counted; a post's closed comments close its article. \
+            A malformed file fails as a whole and leaves no comment behind.""")
+    @APIResponse(responseCode = "202", description = "Received; the import runs in the background",
+            headers = @Header(name = "Location", description = "The import's progress"),
+            content = @Content(schema = @Schema(implementation = ImportJobView.class), examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Unknown articleId choice, or the upload broke off")
+    @APIResponse(responseCode = "409", description = "Another import is running")
+    @APIResponse(responseCode = "413", description = "Larger than quarkus.http.limits.max-body-size")
+    @APIResponse(responseCode = "415", description = "Not XML or a multipart upload")
+    public Response wordpress(InputStream body,
+            @Parameter(description = "Where each article id comes from: the post's slug (then its id where it has none), link, guid or post_id",
+                    schema = @Schema(enumeration = { "slug", "link", "guid", "post_id" }, defaultValue = "slug")) @QueryParam("articleId") String articleId,
+            @Parameter(description = "Run the moderation rules on the comments WordPress approved", schema = @Schema(defaultValue = "false"))
+            @QueryParam("moderate") boolean moderate,
+            @Context SecurityContext security) {
+        ArticleIdSource source = articleIdSource(articleId);
+        WxrReader reader = new WxrReader(source);
+        ImportJobView job = imports.start("wordpress", "articleId=" + source.parameterValue() + " moderate=" + moderate,
+                Actors.of(security), body, reader::read, moderate);
+        return accepted(job);
+    }
+
+    @POST
+    @Path("wordpress")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Import a WordPress export uploaded as a form's file", description = "As the XML body, from a form field named file.")
+    @APIResponse(responseCode = "202", description = "Received; the import runs in the background",
+            headers = @Header(name = "Location", description = "The import's progress"),
+            content = @Content(schema = @Schema(implementation = ImportJobView.class)))
+    @APIResponse(responseCode = "400", description = "No file field, or an unknown articleId choice")
+    @APIResponse(responseCode = "409", description = "Another import is running")
+    public Response wordpressForm(@RestForm("file") FileUpload file, @QueryParam("articleId") String articleId,
+            @QueryParam("moderate") boolean moderate, @Context SecurityContext security) throws IOException {
+        if (file == null) {
+            throw ApiException.invalidField("file", "Upload the export as the form field 'file'.");
+        }
+        try (InputStream body = Files.newInputStream(file.uploadedFile())) {
+            return wordpress(body, articleId, moderate, security);
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "An import's state, counts and progress")
+    @APIResponse(responseCode = "200", description = "The import", content = @Content(schema = @Schema(implementation = ImportJobView.class),
+            examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No such import")
+    public ImportJobView get(@PathParam("id") long id) {
+        return imports.find(id);
+    }
+
+    static ArticleIdSource articleIdSource(String value) {
+        ArticleIdSource source = ArticleIdSource.parse(value);
+        if (source == null) {
+            throw ApiException.invalidField("articleId", "articleId must be slug, link, guid or post_id.");
+        }
+        return source;
+    }
+
+    static Response accepted(ImportJobView job) {
+        return Response.accepted(job).location(URI.create("/api/moderation/imports/" + job.id())).build();
+    }
+}
