@@ -40,6 +40,16 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, String>
             update article set comments_open = false, updated_at = ?::timestamptz, version = version + 1
             where id = any(?) and comments_open""";
 
+    /**
+     * The records of articles that get their first stored comment, created at that comment's time: the
+     * article ids and their times as two arrays, sorted by id (for lock order). Runs in the write path's
+     * statement with the comments, so an article whose every comment was refused leaves no record.
+     */
+    public static final String INSERT_COMMENTED = """
+            insert into article (id, comments_open, premoderate, created_at, updated_at, version)
+            select id, true, false, t, t, 0 from unnest(?::text[], ?::timestamptz[]) as a(id, t) order by id
+            on conflict do nothing""";
+
     /** The settings a comment is judged by, for the articles of the array parameter; read with {@link #settings}. */
     public static final String SELECT_SETTINGS = "select id, comments_open, closes_at, close_after_days, premoderate,"
             + " published_at, created_at from article where id = any(?)";
@@ -58,6 +68,18 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, String>
             }
         });
         return findById(articleId);
+    }
+
+    /**
+     * The settings of an article without a record: what {@link #INSERT_COMMENTED} creates with its first
+     * comment. Not managed, never saved from here.
+     */
+    public static Article unrecorded(String articleId, Instant now) {
+        Article article = new Article();
+        article.id = articleId;
+        article.createdAt = now;
+        article.updatedAt = now;
+        return article;
     }
 
     /** Articles' settings from the rows of {@link #SELECT_SETTINGS}: not managed, never saved from here. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -41,7 +42,8 @@ final class BatchSql {
     }
 
     /**
-     * @param articles the articles' settings, created for articles that had no record yet
+     * @param articles the articles' settings, the defaults for articles that have no record yet (created
+     *        with their first stored comment, by the write)
      * @param storedDedupKeys the dedup keys already taken
      * @param trusted the candidates with a comment a moderator approved
      * @param throttle the author keys' rows, locked until the transaction ends
@@ -141,13 +143,13 @@ final class BatchSql {
             Column.text("detail", r -> r.reason().detail));
 
     /**
-     * The articles created where missing and read; the taken dedup keys; the trusted authors; then the
-     * author keys' rows, created with their first use where missing (the insert returns which) and all
-     * locked in key order. Articles before author keys, each in sorted order, as every batch takes them:
-     * two batches never wait for each other in a cycle.
+     * The articles' settings; the taken dedup keys; the trusted authors; then the author keys' rows,
+     * created with their first use where missing (the insert returns which) and all locked in key order.
+     * Missing articles are not created here: a batch whose comments are all refused leaves none behind.
+     * Locks: author keys here, in sorted order; articles only in the write, in sorted order, after a
+     * batch holds every author key it needs: two batches never wait for each other in a cycle.
      */
     private static final String READ = String.join(";\n",
-            ArticleRepository.INSERT_MISSING,
             ArticleRepository.SELECT_SETTINGS,
             "select dedup_key from comment where dedup_key = any(?)",
             CommentRepository.TRUSTED_AUTHORS,
@@ -160,11 +162,13 @@ final class BatchSql {
                     order by throttle_key for update""");
 
     /**
-     * Comments, their reasons, flood-control times and approved counts. The reasons' foreign key is
-     * checked at the end of the statement, when the comments are in. Every sub-statement runs even
-     * though the main query reads none of them.
+     * The records of articles commented for the first time, comments, their reasons, flood-control times
+     * and approved counts. The foreign keys (comments and counts to articles, reasons to comments) are
+     * checked at the end of the statement, when every row is in. Every sub-statement runs even though the
+     * main query reads none of them.
      */
-    private static final String WRITE = "with new_comment as (\n" + insert("comment", COMMENT, ", updated_at, version", ", created_at, 0")
+    private static final String WRITE = "with new_article as (\n" + ArticleRepository.INSERT_COMMENTED
+            + "\n), new_comment as (\n" + insert("comment", COMMENT, ", updated_at, version", ", created_at, 0")
             + "\n), new_reason as (\n" + insert("comment_reason", REASON, "", "")
             + """
 
@@ -195,23 +199,22 @@ final class BatchSql {
         Set<String> created;
         Map<String, Instant> rows = new HashMap<>(keys.throttleFirstUse().size() * 2);
         try (PreparedStatement read = db.prepareStatement(READ)) {
-            String now = keys.now().toString();
-            // The article ids and the author keys each fill two places: one array each (the driver
-            // writes every array out as escaped text, its largest cost in a batch).
+            // The author keys fill two places: one array (the driver writes every array out as
+            // escaped text, its largest cost in a batch).
             Array articleIds = texts(db, keys.articleIds());
             Array throttleKeys = texts(db, keys.throttleFirstUse().keySet());
-            read.setString(1, now);
-            read.setString(2, now);
-            read.setArray(3, articleIds);
-            read.setArray(4, articleIds);
-            read.setArray(5, texts(db, keys.dedupKeys()));
-            read.setArray(6, texts(db, keys.trustedCandidates()));
-            read.setArray(7, throttleKeys);
-            read.setArray(8, texts(db, keys.throttleFirstUse().values().stream().map(Instant::toString).toList()));
-            read.setArray(9, throttleKeys);
-            read.execute(); // the article insert: an update count, then a result set per statement
-            try (ResultSet rs = next(read)) {
+            read.setArray(1, articleIds);
+            read.setArray(2, texts(db, keys.dedupKeys()));
+            read.setArray(3, texts(db, keys.trustedCandidates()));
+            read.setArray(4, throttleKeys);
+            read.setArray(5, texts(db, keys.throttleFirstUse().values().stream().map(Instant::toString).toList()));
+            read.setArray(6, throttleKeys);
+            read.execute(); // a result set per statement
+            try (ResultSet rs = read.getResultSet()) {
                 articles = ArticleRepository.settings(rs);
+            }
+            for (String articleId : keys.articleIds()) {
+                articles.computeIfAbsent(articleId, id -> ArticleRepository.unrecorded(id, keys.now()));
             }
             try (ResultSet rs = next(read)) {
                 stored = Sql.strings(rs);
@@ -252,9 +255,16 @@ final class BatchSql {
                 reasons.add(new ReasonRow(comment.id, position, comment.reasons.get(position)));
             }
         }
+        // Each commented article with its first comment's time (a record is only created where missing).
+        SortedMap<String, Instant> articles = new TreeMap<>();
+        for (Comment comment : comments) {
+            articles.merge(comment.articleId, comment.createdAt, (a, b) -> a.isBefore(b) ? a : b);
+        }
         try (PreparedStatement write = db.prepareStatement(WRITE)) {
             // In the order of WRITE's placeholders.
             int p = 1;
+            write.setArray(p++, texts(db, articles.keySet()));
+            write.setArray(p++, texts(db, articles.values().stream().map(Instant::toString).toList()));
             for (Column<Comment> column : COMMENT) {
                 write.setArray(p++, array(db, column, comments));
             }
