@@ -19,7 +19,7 @@ import com.newsroom.comments.support.Readers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Refused submissions leave no trace. */
+/** Refused submissions leave no trace; the duplicate check sees through disguised text. */
 @QuarkusTest
 class RefusedSubmissionsTest {
 
@@ -58,5 +58,21 @@ class RefusedSubmissionsTest {
             assertEquals(false, article.premoderate);
             assertNotNull(article.createdAt);
         });
+    }
+
+    @Test
+    void theSameWordsInDisguiseAreADuplicate() {
+        String articleId = "disguise-" + UUID.randomUUID();
+        String email = "ali-" + UUID.randomUUID() + "@example.com";
+        String text = "The budget vote was rigged from the start";
+        assertEquals(201, Readers.post(articleId, Map.of("name", "Ali", "email", email, "text", text)).extract().statusCode());
+        for (String disguise : new String[] {
+                "The budget vote was rig\u200Bged from the start",   // zero-width space
+                "The budget vote was rig\u00ADged from the start",   // soft hyphen
+                "The budget v\u043Ete was rigged from the start",    // Cyrillic o
+                "ＴＨＥ budget vote was rigged from the start" }) {   // full-width and case
+            Readers.post(articleId, Map.of("name", "Ali", "email", email, "text", disguise))
+                    .statusCode(409);
+        }
     }
 }
