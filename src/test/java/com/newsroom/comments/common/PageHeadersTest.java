@@ -4,13 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-/** The moderation page cannot be framed; its files and the widget's assets revalidate. */
+/** The moderation page cannot be framed, pages and widget assets revalidate, and metrics labels stay bounded. */
 @QuarkusTest
 class PageHeadersTest {
 
@@ -36,5 +41,20 @@ class PageHeadersTest {
                 given().header("If-Modified-Since", lastModified).when().get(path).then().statusCode(304);
             }
         }
+    }
+
+    @Test
+    void unmatchedPathsShareOneMetricsLabel() {
+        String marker = "cardinality-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            given().header("Origin", "https://evil.example.net").contentType(ContentType.JSON).body("{}")
+                    .when().post("/api/articles/" + marker + "-" + i + "/comments")
+                    .then().statusCode(403);
+        }
+        given().when().get("/api/limits").then().statusCode(200);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertFalse(metrics.contains(marker), "a raw path is a metrics label");
+        assertTrue(metrics.contains("uri=\"UNKNOWN\""), "unmatched requests share one label");
+        assertTrue(metrics.contains("uri=\"/api/limits\""), "matched routes keep theirs");
     }
 }
