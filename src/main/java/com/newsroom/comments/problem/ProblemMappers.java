@@ -173,6 +173,12 @@ public class ProblemMappers {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true;
             }
+            // The pool found no connection in time (Agroal's SQLException has no SQL state), or gave up
+            // on opening one (the driver reports the interrupted login as an "unusual" failure).
+            String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (message.contains("acquisition timeout") || message.contains("interrupted while attempting to connect")) {
+                return true;
+            }
         }
         return false;
     }

@@ -11,7 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP forwarder between the service and PostgreSQL that a test can cut and restore, to play a
- * database that goes away and comes back.
+ * database that goes away and comes back, or silence: packets dropped without a reset, so connections
+ * stay open and hear nothing (what is sent meanwhile arrives after the restore, as TCP retransmits).
  */
 public final class TcpProxy {
 
@@ -20,6 +21,7 @@ public final class TcpProxy {
     private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private volatile boolean silent;
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -46,8 +48,14 @@ public final class TcpProxy {
         sockets.clear();
     }
 
-    /** Accepts connections again. */
+    /** Forwards nothing, in either direction, and opens no new connection to the database, until restored. */
+    public void silence() {
+        silent = true;
+    }
+
+    /** Accepts connections again, and forwards again after a silence. */
     public synchronized void restore() throws IOException {
+        silent = false;
         if (server != null) {
             return;
         }
@@ -64,6 +72,7 @@ public final class TcpProxy {
         while (!listening.isClosed()) {
             try {
                 Socket client = listening.accept();
+                waitWhileSilent();
                 Socket upstream = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
@@ -81,6 +90,7 @@ public final class TcpProxy {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    waitWhileSilent();
                     out.write(buffer, 0, n);
                     out.flush();
                 }
@@ -93,6 +103,17 @@ public final class TcpProxy {
         }, "tcp-proxy-pump");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private void waitWhileSilent() {
+        while (silent) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static void close(Socket socket) {
