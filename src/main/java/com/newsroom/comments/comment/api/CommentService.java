@@ -85,12 +85,24 @@ public class CommentService {
             draft = draft.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
         Context caller = Vertx.currentContext();
-        Uni<Comment> stored = draft
-                .onItem().transformToUni(d -> Uni.createFrom().completionStage(writer.submit(d)))
-                .ifNoItem().after(writeTimeout).failWith(() -> ApiException.unavailable(CommentWriter.BUSY, Duration.ofSeconds(1)));
+        Uni<Comment> stored = draft.onItem().transformToUni(this::store);
         // Here, not on the writer threads: they are what every submission waits for.
         return (caller == null ? stored : stored.emitOn(task -> caller.runOnContext(ignored -> task.run())))
                 .invoke(comment -> metrics.submitted(comment.status, comment.reasons));
+    }
+
+    /**
+     * The draft through the writer. After {@code comments.write.timeout} a draft still queued is cancelled
+     * and answered 503 (it will never be stored); one a writer already has is answered with its outcome,
+     * whenever that comes (bounded by the database's timeouts): a 503 never stands for a comment that may
+     * still be stored.
+     */
+    private Uni<Comment> store(CommentDraft draft) {
+        CommentWriter.Ticket ticket = writer.submit(draft);
+        return Uni.createFrom().completionStage(ticket.result())
+                .ifNoItem().after(writeTimeout).recoverWithUni(() -> ticket.cancel()
+                        ? Uni.createFrom().failure(ApiException.unavailable(CommentWriter.BUSY, Duration.ofSeconds(1)))
+                        : Uni.createFrom().completionStage(ticket.result()));
     }
 
     /** Validation and moderation: everything about the comment that needs no database, unless it is a reply. */

@@ -11,6 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,12 +45,62 @@ public class CommentWriter {
     private static final Logger LOG = Logger.getLogger(CommentWriter.class);
     public static final String BUSY = "Too many comments are waiting to be stored. Please try again in a moment.";
 
-    private record Pending(CommentDraft draft, CompletableFuture<Comment> result) {
+    /**
+     * A queued draft. Either a writer takes it into a batch or its submitter cancels it while it is still
+     * queued, never both: a cancelled draft is never stored, and a taken one is always answered with the
+     * batch's outcome.
+     */
+    public static final class Ticket {
+
+        private static final int QUEUED = 0;
+        private static final int TAKEN = 1;
+        private static final int CANCELLED = 2;
+
+        private final CommentDraft draft;
+        private final CompletableFuture<Comment> result = new CompletableFuture<>();
+        private final AtomicInteger state = new AtomicInteger(QUEUED);
+
+        Ticket(CommentDraft draft) {
+            this.draft = draft;
+        }
+
+        CommentDraft draft() {
+            return draft;
+        }
+
+        CompletableFuture<Comment> outcome() {
+            return result;
+        }
+
+        /**
+         * The stored comment, or the {@link ApiException} that refused it (403, 409, 429; 503 when the
+         * queue was full or the draft was cancelled), or the database's failure; completes on a writer
+         * thread. A copy: cancelling it leaves the ticket as it is.
+         */
+        public CompletableFuture<Comment> result() {
+            return result.copy();
+        }
+
+        /**
+         * Cancels the draft if no writer has taken it yet: then it will never be stored, the result fails
+         * with 503 and this returns true. False once a writer has it: its outcome is still to come.
+         */
+        public boolean cancel() {
+            if (state.compareAndSet(QUEUED, CANCELLED)) {
+                result.completeExceptionally(ApiException.unavailable(BUSY, Duration.ofSeconds(1)));
+                return true;
+            }
+            return state.get() == CANCELLED;
+        }
+
+        boolean take() {
+            return state.compareAndSet(QUEUED, TAKEN);
+        }
     }
 
     private final CommentStore store;
     private final Event<PublicCommentsChanged> changes;
-    private final BlockingQueue<Pending> queue;
+    private final BlockingQueue<Ticket> queue;
     private final int maxBatch;
     private final Duration shutdownWait;
     private final DistributionSummary batchSizes;
@@ -75,28 +126,32 @@ public class CommentWriter {
     }
 
     /**
-     * Queues the draft. The result completes, on a writer thread, with the stored comment or with the
-     * {@link ApiException} that refused it (403, 409, 429; 503 at once when the queue is full), or the
-     * database's failure. The caller bounds the wait ({@code comments.write.timeout}).
+     * Queues the draft; see {@link Ticket#result()}. The caller bounds the wait in the queue
+     * ({@code comments.write.timeout}) by {@link Ticket#cancel() cancelling}; once a writer has the draft,
+     * the database's own timeouts bound it.
      */
-    public CompletableFuture<Comment> submit(CommentDraft draft) {
-        Pending pending = new Pending(draft, new CompletableFuture<>());
-        if (!running || !queue.offer(pending)) {
-            return CompletableFuture.failedFuture(ApiException.unavailable(BUSY, Duration.ofSeconds(1)));
+    public Ticket submit(CommentDraft draft) {
+        Ticket ticket = new Ticket(draft);
+        if (!running || !queue.offer(ticket)) {
+            ticket.cancel();
         }
-        return pending.result();
+        return ticket;
     }
 
     private void run(int shard) {
-        List<Pending> batch = new ArrayList<>(maxBatch);
+        List<Ticket> batch = new ArrayList<>(maxBatch);
         while (running || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Ticket first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
+                batch.removeIf(ticket -> !ticket.take()); // cancelled by their submitters: never stored
+                if (batch.isEmpty()) {
+                    continue;
+                }
                 batchSizes.record(batch.size());
                 storeBatch(batch, shard);
             } catch (InterruptedException e) {
@@ -106,17 +161,17 @@ public class CommentWriter {
                 // Never lose the thread, and never leave a submission waiting for its timeout (completing
                 // an answered one again does nothing).
                 LOG.error("Comment writer failed", e);
-                batch.forEach(pending -> pending.result().completeExceptionally(e));
+                batch.forEach(ticket -> ticket.outcome().completeExceptionally(e));
             } finally {
                 batch.clear();
             }
         }
     }
 
-    private void storeBatch(List<Pending> batch, int shard) {
+    private void storeBatch(List<Ticket> batch, int shard) {
         List<CommentDraft> drafts = new ArrayList<>(batch.size());
-        for (Pending pending : batch) {
-            drafts.add(pending.draft());
+        for (Ticket ticket : batch) {
+            drafts.add(ticket.draft());
         }
         List<CommentStore.Result> results;
         try {
@@ -124,12 +179,12 @@ public class CommentWriter {
         } catch (SQLException | RuntimeException e) {
             if (batch.size() > 1 && !ProblemMappers.isDatabaseUnavailable(e)) {
                 LOG.debugf("A batch of %d comments failed (%s); storing them one by one", batch.size(), e.toString());
-                for (Pending pending : batch) {
-                    storeBatch(List.of(pending), shard);
+                for (Ticket ticket : batch) {
+                    storeBatch(List.of(ticket), shard);
                 }
             } else {
-                for (Pending pending : batch) {
-                    pending.result().completeExceptionally(asDuplicate(e, pending.draft()));
+                for (Ticket ticket : batch) {
+                    ticket.outcome().completeExceptionally(asDuplicate(e, ticket.draft()));
                 }
             }
             return;
@@ -138,7 +193,7 @@ public class CommentWriter {
         for (int i = 0; i < batch.size(); i++) {
             CommentStore.Result result = results.get(i);
             if (result.refusal() != null) {
-                batch.get(i).result().completeExceptionally(result.refusal());
+                batch.get(i).outcome().completeExceptionally(result.refusal());
                 continue;
             }
             if (result.comment().status == CommentStatus.APPROVED) {
@@ -150,7 +205,7 @@ public class CommentWriter {
         changedArticles.forEach(articleId -> changes.fire(new PublicCommentsChanged(articleId)));
         for (int i = 0; i < batch.size(); i++) {
             if (results.get(i).comment() != null) {
-                batch.get(i).result().complete(results.get(i).comment());
+                batch.get(i).outcome().complete(results.get(i).comment());
             }
         }
     }
