@@ -39,6 +39,8 @@ import com.newsroom.comments.problem.Problem.FieldError;
 public class CommentService {
 
     static final int MAX_USER_AGENT = 512;
+    /** Comments longer than this are moderated on a worker thread: PATTERN rules may take their whole budget on them. */
+    static final int LONG_TEXT = 2_000;
 
     private final CommentRepository comments;
     private final CommentWriter writer;
@@ -76,12 +78,14 @@ public class CommentService {
      * <p>
      * Almost every comment needs no database before the writer: it is validated and moderated right
      * here, on the event loop that read it (tens of microseconds), with no hop to a worker thread. A reply
-     * (its parent is looked up) and a comment that arrives before the first rule load go to a worker.
+     * (its parent is looked up), a comment that arrives before the first rule load and a long comment
+     * (PATTERN rules may spend their budget, {@code CompiledRules.PATTERN_BUDGET_MILLIS}, on it) go to a worker.
      */
     public Uni<Comment> submit(String articleId, CommentSubmission raw, Origin origin) {
         CommentSubmission submission = raw.normalized();
         Uni<CommentDraft> draft = Uni.createFrom().item(() -> draft(articleId, submission, origin));
-        if (submission.parentId() != null || !activeRules.isLoaded()) {
+        if (submission.parentId() != null || !activeRules.isLoaded()
+                || (submission.text() != null && submission.text().length() > LONG_TEXT)) {
             draft = draft.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
         Context caller = Vertx.currentContext();

@@ -19,6 +19,12 @@ public final class CompiledRules {
     private static final Field[] FIELDS = Field.values();
     private static final List<Field> DEFAULT_FIELDS = List.of(Field.NAME, Field.TEXT, Field.EMAIL, Field.WEBSITE);
     private static final int MAX_PATTERN_LENGTH = 10_000;
+    /**
+     * How long (CPU time) the PATTERN rules may take on one comment, together: a rule still running when
+     * it runs out is reported as a HOLD reason (the comment waits for a moderator) and the next ones are
+     * skipped.
+     */
+    public static final long PATTERN_BUDGET_MILLIS = 50;
     /** Reused fold buffers; values longer than this get a throw-away buffer so threads do not retain huge arrays. */
     private static final int MAX_CACHED_LENGTH = 1 << 16;
     private static final ThreadLocal<FoldedText> SCRATCH = ThreadLocal.withInitial(FoldedText::new);
@@ -175,6 +181,12 @@ public final class CompiledRules {
         if (pattern.length() > MAX_PATTERN_LENGTH) {
             throw new InvalidRuleException("pattern", "pattern is too long");
         }
+        // Before compiling: RE2/J would build the whole oversized program first.
+        if (PatternCost.of(pattern) > PatternCost.MAX) {
+            throw new InvalidRuleException("pattern", "pattern is too complex: its repetitions, nested ones multiplied, "
+                    + "come to more than " + PatternCost.MAX + " steps per character (such as (a{1000}){1000}); "
+                    + "use smaller counts, or + and * instead");
+        }
         try {
             return com.google.re2j.Pattern.compile(pattern, com.google.re2j.Pattern.CASE_INSENSITIVE);
         } catch (RuntimeException e) { // com.google.re2j.PatternSyntaxException
@@ -249,8 +261,11 @@ public final class CompiledRules {
                 }
             }
         }
+        long deadline = DeadlineText.now() + PATTERN_BUDGET_MILLIS * 1_000_000;
         for (PatternRule p : patterns) {
-            evaluatePattern(p, submission, out);
+            if (!evaluatePattern(p, submission, out, deadline)) {
+                break; // the budget is spent: the comment is held already
+            }
         }
         String text = submission.text();
         List<Links.Link> textLinks = needLinks && text != null ? Links.extract(text) : List.of();
@@ -285,7 +300,8 @@ public final class CompiledRules {
         };
     }
 
-    private void evaluatePattern(PatternRule p, Submission s, ReasonCollector out) {
+    /** False when the budget ran out on this rule: it is then reported as a HOLD reason. */
+    private boolean evaluatePattern(PatternRule p, Submission s, ReasonCollector out, long deadline) {
         for (Field f : FIELDS) {
             if ((p.fieldMask() & (1 << f.ordinal())) == 0) {
                 continue;
@@ -294,13 +310,20 @@ public final class CompiledRules {
             if (v == null || v.isEmpty()) {
                 continue;
             }
-            com.google.re2j.Matcher m = p.pattern().matcher(v);
-            while (!out.isFull(p.rule()) && m.find()) {
-                if (m.end() > m.start()) {
-                    out.add(p.rule(), f, v, m.start(), m.end(), null, "pattern /" + p.pattern().pattern() + "/");
+            com.google.re2j.Matcher m = p.pattern().matcher(new DeadlineText(v, deadline));
+            try {
+                while (!out.isFull(p.rule()) && m.find()) {
+                    if (m.end() > m.start()) {
+                        out.add(p.rule(), f, v, m.start(), m.end(), null, "pattern /" + p.pattern().pattern() + "/");
+                    }
                 }
+            } catch (DeadlineText.Expired e) {
+                out.add(p.rule(), f, v, 0, 0, RuleAction.HOLD, "pattern /" + p.pattern().pattern()
+                        + "/ not finished within " + PATTERN_BUDGET_MILLIS + " ms: held for a moderator");
+                return false;
             }
         }
+        return true;
     }
 
     private void evaluateLinks(LinkRule rule, String text, List<Links.Link> textLinks, Links.Link website,
