@@ -1,7 +1,8 @@
 /* Moderation queue page: sign in, counts, the queue with its filters, decisions one by one or in bulk.
- * Plain JavaScript, no dependencies. The credentials live only in this script's memory (never in storage)
- * and go with every request as HTTP Basic. Comment data is only ever inserted as text (append,
- * textContent), never as HTML. */
+ * Plain JavaScript, no dependencies. Signs in through the session API: the service sets an HttpOnly
+ * cookie, and this script keeps no password once signed in (nor anything in storage); a reload keeps the
+ * session. Every request sends X-Requested-With, which the service requires of cookie-signed changes.
+ * Comment data is only ever inserted as text (append, textContent), never as HTML. */
 (() => {
   'use strict';
 
@@ -12,6 +13,7 @@
     ['reject', 'Reject', 'REJECTED', 'Rejected']];
   const MSG = {
     wrongCredentials: 'Wrong user name or password',
+    throttled: (seconds) => `Too many failed sign-ins. Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
     signedOut: 'Your session ended. Please sign in again.',
     stale: 'Someone else changed this comment; reloaded.',
     network: 'The comment service could not be reached. Please try again.',
@@ -29,7 +31,7 @@
     bulk: Array.from(document.querySelectorAll('.mq-bulk-action'))
   };
 
-  let auth = null; // "Basic ..." while signed in; memory only
+  let signedIn = false;
   let filter = { status: 'PENDING', articleId: '', q: '' };
   let page = 0;
   let totalItems = 0;
@@ -45,49 +47,46 @@
     if (text) setTimeout(() => { ui.status.textContent = text; }, 30);
   }
 
-  function basic(username, password) {
-    const bytes = new TextEncoder().encode(`${username}:${password}`);
-    let binary = '';
-    bytes.forEach((b) => { binary += String.fromCharCode(b); });
-    return `Basic ${btoa(binary)}`;
-  }
-
   /** A failed answer: its status and the problem's detail in words (never raw JSON). */
   class ApiError extends Error {
-    constructor(status, message) {
+    constructor(status, message, retryAfter) {
       super(message);
       this.status = status;
+      this.retryAfter = retryAfter;
     }
   }
 
-  async function call(path, { method = 'GET', body, ifMatch, credentials = auth } = {}) {
+  async function call(path, { method = 'GET', body, ifMatch } = {}) {
     const headers = {
       Accept: 'application/json, application/problem+json',
       'X-Requested-With': 'XMLHttpRequest'
     };
-    if (credentials) headers.Authorization = credentials;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (ifMatch != null) headers['If-Match'] = `"${ifMatch}"`;
     let res;
     try {
       res = await fetch(new URL(path, API), {
-        method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit', cache: 'no-store'
+        method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', cache: 'no-store'
       });
     } catch (e) {
       throw new ApiError(0, MSG.network);
     }
-    const data = await res.json().catch(() => null);
+    const data = res.status === 204 ? null : await res.json().catch(() => null);
     if (res.ok) return data;
     if (res.status === 401) throw new ApiError(401, MSG.wrongCredentials);
+    if (res.status === 429) {
+      const seconds = Math.max(1, parseInt(res.headers.get('Retry-After'), 10) || 60);
+      throw new ApiError(429, MSG.throttled(seconds), seconds);
+    }
     const text = data && typeof data.detail === 'string' && data.detail
       || data && typeof data.title === 'string' && data.title || `${MSG.failed} (HTTP ${res.status})`;
     throw new ApiError(res.status, text);
   }
 
-  /** Any failure while signed in: a 401 means the credentials stopped working. */
+  /** Any failure while signed in: a 401 means the session ended. */
   function fail(e) {
     if (e.status === 401) {
-      signOut();
+      showSignedOut();
       ui.signinError.textContent = MSG.signedOut;
       return;
     }
@@ -102,8 +101,9 @@
     ui.signin.hidden = false;
   }
 
-  function signOut() {
-    auth = null;
+  /** Back to the sign-in form, with nothing of the last moderator's work left on the page. */
+  function showSignedOut() {
+    signedIn = false;
     shown = new Map();
     ui.list.replaceChildren();
     ui.stats.replaceChildren();
@@ -111,6 +111,17 @@
     ui.signinError.textContent = '';
     showSignIn();
     ui.user.focus();
+  }
+
+  /** Shows the workspace of the signed-in moderator {username, roles, expiresAt}. */
+  async function enter(session) {
+    signedIn = true;
+    ui.password.value = '';
+    ui.username.textContent = session.username;
+    ui.who.hidden = false;
+    ui.signin.hidden = true;
+    ui.workspace.hidden = false;
+    await refresh();
   }
 
   ui.signin.addEventListener('submit', async (event) => {
@@ -123,26 +134,19 @@
       (username ? ui.password : ui.user).focus();
       return;
     }
-    const credentials = basic(username, password);
     const button = ui.signin.querySelector('[type=submit]');
     button.disabled = true;
     try {
-      const stats = await call('stats', { credentials });
-      auth = credentials;
+      const session = await call('session', { method: 'POST', body: { username, password } });
       ui.password.value = '';
-      ui.username.textContent = username;
-      ui.who.hidden = false;
-      ui.signin.hidden = true;
-      ui.workspace.hidden = false;
-      renderStats(stats);
-      await loadQueue();
+      await enter(session);
       ui.heading.focus();
     } catch (e) {
-      if (auth) { // signed in, but the queue could not be loaded
+      if (signedIn) { // signed in, but the queue could not be loaded
         fail(e);
         return;
       }
-      ui.signinError.textContent = e.status === 401 ? MSG.wrongCredentials : e.message;
+      ui.signinError.textContent = e.message;
       ui.password.select();
       ui.password.focus();
     } finally {
@@ -150,8 +154,14 @@
     }
   });
 
-  ui.signout.addEventListener('click', () => {
-    signOut();
+  ui.signout.addEventListener('click', async () => {
+    try {
+      await call('session', { method: 'DELETE' });
+    } catch (e) {
+      say(e.message || MSG.failed, 'error');
+      return;
+    }
+    showSignedOut();
     say('Signed out.');
   });
 
@@ -409,5 +419,12 @@
     }
   }));
 
-  showSignIn();
+  // A reload keeps the session: ask who is signed in before showing the form.
+  call('session').then(enter).catch((e) => {
+    if (signedIn) {
+      fail(e);
+    } else {
+      showSignIn();
+    }
+  });
 })();

@@ -35,6 +35,7 @@ import com.newsroom.comments.moderator.Moderator;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Moderator.ROLE_MODERATOR, Moderator.ROLE_ADMIN })
 @Tag(name = "Articles")
+@SecurityRequirement(name = OpenApiDocs.SESSION)
 @SecurityRequirement(name = OpenApiDocs.BASIC)
 @SecurityRequirement(name = OpenApiDocs.BEARER)
 @APIResponse(responseCode = "401", description = "Not signed in")

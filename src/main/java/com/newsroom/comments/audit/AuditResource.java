@@ -26,6 +26,7 @@ import com.newsroom.comments.moderator.Moderator;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Moderator.ROLE_MODERATOR, Moderator.ROLE_ADMIN })
 @Tag(name = "Audit")
+@SecurityRequirement(name = OpenApiDocs.SESSION)
 @SecurityRequirement(name = OpenApiDocs.BASIC)
 @SecurityRequirement(name = OpenApiDocs.BEARER)
 public class AuditResource {

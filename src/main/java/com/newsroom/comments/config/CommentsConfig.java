@@ -26,7 +26,7 @@ public interface CommentsConfig {
 
     Admin admin();
 
-    Login login();
+    SignIn signin();
 
     Purge purge();
 
@@ -128,13 +128,54 @@ public interface CommentsConfig {
         Optional<String> password();
     }
 
-    interface Login {
-        /** Failed sign-ins in a row that lock an account. */
-        @WithDefault("5")
-        int maxFailures();
+    /** Moderator sign-in: sessions, the cache of verified credentials, throttling (README, "Sign-in"). */
+    interface SignIn {
+        /** A session not used for this long ends. */
+        @WithDefault("30m")
+        Duration idleTimeout();
 
+        /** A session ends this long after its sign-in, used or not. */
+        @WithDefault("12h")
+        Duration absoluteTimeout();
+
+        /**
+         * How long an instance trusts a session or an HTTP Basic credential it verified before asking the
+         * database again (no bcrypt): the most a sign-out, password change, disabled or deleted account takes
+         * to reach the other instances. Requests that change anything always ask the database.
+         */
+        @WithDefault("1s")
+        Duration recheckInterval();
+
+        /** How long a verified HTTP Basic credential is remembered (as a keyed hash) before bcrypt again. */
+        @WithDefault("10m")
+        Duration credentialCacheTtl();
+
+        /** Failed sign-ins an address may make at once before it is throttled (429 before any bcrypt). */
+        @WithDefault("10")
+        int addressFailures();
+
+        /** A throttled address gets one more attempt per this interval. */
+        @WithDefault("60s")
+        Duration addressRefill();
+
+        /**
+         * Failed sign-ins on one account, within {@link #accountWindow()}, after which addresses that already
+         * failed on it share one attempt per {@link #accountDelay()}; addresses without a failure on it are
+         * never slowed.
+         */
+        @WithDefault("10")
+        int accountFailures();
+
+        @WithDefault("10s")
+        Duration accountDelay();
+
+        /** How long an account's and an address's failures are remembered. */
         @WithDefault("15m")
-        Duration lockDuration();
+        Duration accountWindow();
+
+        /** Failed sign-ins are written to the audit log as one entry per account per this interval. */
+        @WithDefault("60s")
+        Duration auditInterval();
     }
 
     interface Purge {

@@ -29,6 +29,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @Path("/api/moderation/check")
 @Tag(name = "Rules")
 @RolesAllowed({ Moderator.ROLE_MODERATOR, Moderator.ROLE_ADMIN })
+@SecurityRequirement(name = OpenApiDocs.SESSION)
 @SecurityRequirement(name = OpenApiDocs.BASIC)
 @SecurityRequirement(name = OpenApiDocs.BEARER)
 @APIResponse(responseCode = "401", description = "Not signed in")

@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 
-/** A moderator account for HTTP Basic sign-in. The password is only ever stored as a bcrypt hash. */
+/** A moderator account. The password is only ever stored as a bcrypt hash. */
 @Entity
 public class Moderator {
 
@@ -33,12 +33,6 @@ public class Moderator {
 
     @Column(nullable = false)
     public boolean enabled = true;
-
-    @Column(name = "failed_logins", nullable = false)
-    public int failedLogins;
-
-    @Column(name = "locked_until")
-    public Instant lockedUntil;
 
     @Column(name = "last_login_at")
     public Instant lastLoginAt;

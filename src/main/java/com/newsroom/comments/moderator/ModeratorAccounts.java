@@ -1,5 +1,6 @@
 package com.newsroom.comments.moderator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -7,24 +8,24 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.jboss.logging.Logger;
-
-import com.newsroom.comments.config.CommentsConfig;
+import com.newsroom.comments.moderator.AccountChanged.Change;
 import com.newsroom.comments.problem.ApiException;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.panache.common.Sort;
 
 /**
- * Moderator accounts: sign-in checks with lock-out after repeated failures, and account management.
- * Passwords are hashed with bcrypt; neither a password nor its hash is ever logged or returned.
+ * Moderator accounts: password checks that cost the same whatever the outcome, password rules, account
+ * management and the last-admin guard. Passwords are hashed with bcrypt; neither a password nor its
+ * hash is ever logged or returned. Every change that should end sessions fires {@link AccountChanged}.
  */
 @ApplicationScoped
 public class ModeratorAccounts {
 
-    private static final Logger LOG = Logger.getLogger(ModeratorAccounts.class);
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,100}");
     static final int MIN_PASSWORD = 12;
     static final int MAX_PASSWORD = 72; // bcrypt reads at most 72 bytes
@@ -38,51 +39,63 @@ public class ModeratorAccounts {
     static final String DUMMY_PASSWORD = "no-such-moderator-password";
 
     private final ModeratorRepository moderators;
-    private final CommentsConfig.Login login;
+    private final Event<AccountChanged> changes;
 
-    public ModeratorAccounts(ModeratorRepository moderators, CommentsConfig config) {
+    public ModeratorAccounts(ModeratorRepository moderators, Event<AccountChanged> changes) {
         this.moderators = moderators;
-        this.login = config.login();
+        this.changes = changes;
     }
 
-    public record SignedIn(String username, String role) {
+    /** A moderator as sign-in sees it; {@code passwordHash} identifies the password version, never leaves the server. */
+    public record Account(String username, String role, boolean enabled, String passwordHash) {
+    }
+
+    /** The outcome of a password check: {@code account} is set only when the password is right and the account enabled. */
+    public record Verification(Optional<Account> account, boolean known) {
     }
 
     /**
-     * The account if the password matches and the account is enabled and not locked; empty otherwise.
-     * Counters are changed with single UPDATE statements, so concurrent requests of one moderator never
-     * conflict on the account row.
+     * Checks a password with exactly one bcrypt whatever the outcome (unknown user, wrong password,
+     * disabled account), so the time it takes tells nothing about the account. Writes only on success,
+     * and then at most once a minute per account (the last sign-in time).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<SignedIn> signIn(String username, char[] password) {
+    public Verification verify(String username, String password) {
+        Moderator account = username == null || username.length() > 100 ? null : moderators.findByUsername(username);
+        String candidate = password == null ? "" : password;
+        boolean matches = BcryptUtil.matches(candidate, account == null ? DUMMY_HASH : account.passwordHash);
+        if (account == null || !matches || !account.enabled) {
+            return new Verification(Optional.empty(), account != null);
+        }
         Instant now = Instant.now();
-        Moderator account = username == null ? null : moderators.findByUsername(username);
-        if (account == null) {
-            BcryptUtil.matches(new String(password), DUMMY_HASH);
-            LOG.warnf("Failed sign-in: unknown user '%s'", printable(username));
-            return Optional.empty();
-        }
-        if (account.lockedUntil != null && now.isBefore(account.lockedUntil)) {
-            LOG.warnf("Refused sign-in: user '%s' is locked until %s", account.username, account.lockedUntil);
-            return Optional.empty();
-        }
-        if (!account.enabled || !BcryptUtil.matches(new String(password), account.passwordHash)) {
-            moderators.update("failedLogins = failedLogins + 1 where id = ?1", account.id);
-            int locked = moderators.update("lockedUntil = ?1, failedLogins = 0 where id = ?2 and failedLogins >= ?3",
-                    now.plus(login.lockDuration()), account.id, login.maxFailures());
-            if (locked > 0) {
-                LOG.warnf("User '%s' locked for %s after %d failed sign-ins", account.username, login.lockDuration(),
-                        login.maxFailures());
-            } else {
-                LOG.warnf("Failed sign-in for user '%s'", account.username);
-            }
-            return Optional.empty();
-        }
-        // Every request signs in (HTTP Basic): write only when something changes, or once a minute.
-        moderators.update("failedLogins = 0, lockedUntil = null, lastLoginAt = ?1 where id = ?2 and "
-                + "(failedLogins > 0 or lockedUntil is not null or lastLoginAt is null or lastLoginAt < ?3)",
+        moderators.update("lastLoginAt = ?1 where id = ?2 and (lastLoginAt is null or lastLoginAt < ?3)",
                 now, account.id, now.minusSeconds(60));
-        return Optional.of(new SignedIn(account.username, account.role));
+        return new Verification(Optional.of(account(account)), true);
+    }
+
+    /** The account as it is now (for re-checking a remembered credential without bcrypt). */
+    @Transactional
+    public Optional<Account> current(String username) {
+        return Optional.ofNullable(moderators.findByUsername(username)).map(ModeratorAccounts::account);
+    }
+
+    /** Sets a new password for a moderator who proved the current one; fires {@link Change#PASSWORD}. */
+    @Transactional
+    public void changePassword(String username, String currentPassword, String newPassword) {
+        Moderator account = find(username);
+        checkPassword("newPassword", newPassword);
+        if (newPassword.equals(currentPassword)) {
+            throw ApiException.invalidField("newPassword", "The new password must differ from the current one.");
+        }
+        account.passwordHash = BcryptUtil.bcryptHash(newPassword);
+        account.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        changes.fire(new AccountChanged(account.username, username, Change.PASSWORD));
+    }
+
+    /** Ends the moderator's sessions everywhere ({@link Change#SIGNED_OUT_EVERYWHERE}). */
+    @Transactional
+    public void signOutEverywhere(String username, String actor) {
+        changes.fire(new AccountChanged(find(username).username, actor, Change.SIGNED_OUT_EVERYWHERE));
     }
 
     public List<ModeratorView> list() {
@@ -102,15 +115,15 @@ public class ModeratorAccounts {
         Moderator account = new Moderator();
         account.username = username;
         account.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        apply(account, request, true);
+        apply(account, request, true, username);
         moderators.persist(account);
         return ModeratorView.of(account);
     }
 
     @Transactional
-    public ModeratorView update(String username, ModeratorRequest request) {
+    public ModeratorView update(String username, ModeratorRequest request, String actor) {
         Moderator account = find(username);
-        apply(account, request, false);
+        apply(account, request, false, actor);
         return ModeratorView.of(account);
     }
 
@@ -120,6 +133,10 @@ public class ModeratorAccounts {
         if (account.username.equals(actor)) {
             throw ApiException.conflict("You cannot delete your own account.");
         }
+        if (isEnabledAdmin(account)) {
+            guardLastAdmin(account, "deleted");
+        }
+        changes.fire(new AccountChanged(account.username, actor, Change.DELETED));
         moderators.delete(account);
     }
 
@@ -133,48 +150,81 @@ public class ModeratorAccounts {
         return true;
     }
 
-    private void apply(Moderator account, ModeratorRequest request, boolean creating) {
+    private void apply(Moderator account, ModeratorRequest request, boolean creating, String actor) {
         if (request == null) {
             throw ApiException.invalidField("password", "Send the account's fields.");
         }
+        String role = creating && request.role() == null ? Moderator.ROLE_MODERATOR : request.role();
+        if (role != null && !Moderator.ROLE_MODERATOR.equals(role) && !Moderator.ROLE_ADMIN.equals(role)) {
+            throw ApiException.invalidField("role", "The role must be 'moderator' or 'admin'.");
+        }
         if (creating || request.password() != null) {
-            String password = request.password();
-            if (password == null || password.length() < MIN_PASSWORD
-                    || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD) {
-                throw ApiException.invalidField("password", "The password must be at least " + MIN_PASSWORD
-                        + " characters (and at most " + MAX_PASSWORD + " bytes).");
-            }
-            account.passwordHash = BcryptUtil.bcryptHash(password);
-            account.failedLogins = 0;
-            account.lockedUntil = null;
+            checkPassword("password", request.password());
         }
-        if (creating || request.role() != null) {
-            String role = request.role() == null ? Moderator.ROLE_MODERATOR : request.role();
-            if (!Moderator.ROLE_MODERATOR.equals(role) && !Moderator.ROLE_ADMIN.equals(role)) {
-                throw ApiException.invalidField("role", "The role must be 'moderator' or 'admin'.");
+        boolean demoted = !creating && role != null && !role.equals(account.role) && Moderator.ROLE_ADMIN.equals(account.role);
+        boolean disabled = !creating && Boolean.FALSE.equals(request.enabled()) && account.enabled;
+        if ((demoted || disabled) && isEnabledAdmin(account)) {
+            guardLastAdmin(account, demoted ? "demoted" : "disabled");
+        }
+        if (creating || request.password() != null) {
+            account.passwordHash = BcryptUtil.bcryptHash(request.password());
+            if (!creating) {
+                changes.fire(new AccountChanged(account.username, actor, Change.PASSWORD));
             }
+        }
+        if (role != null && !role.equals(account.role)) {
             account.role = role;
+            if (!creating) {
+                changes.fire(new AccountChanged(account.username, actor, Change.ROLE));
+            }
         }
-        if (request.enabled() != null) {
+        if (request.enabled() != null && request.enabled() != account.enabled) {
             account.enabled = request.enabled();
+            if (!creating) {
+                changes.fire(new AccountChanged(account.username, actor, account.enabled ? Change.ENABLED : Change.DISABLED));
+            }
         }
         account.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * Refuses (409) to take away the last enabled admin. The enabled admins' rows are locked first, so two
+     * admins demoting each other at once cannot both succeed.
+     */
+    private void guardLastAdmin(Moderator account, String what) {
+        long admins = moderators.find("role = ?1 and enabled = true", Moderator.ROLE_ADMIN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list().size();
+        if (admins <= 1) {
+            throw ApiException.conflict(account.username + " is the last enabled admin and cannot be " + what
+                    + ": make another account admin first.");
+        }
+    }
+
+    private static boolean isEnabledAdmin(Moderator account) {
+        return account.enabled && Moderator.ROLE_ADMIN.equals(account.role);
+    }
+
+    /** At least 12 characters, at most 72 bytes (bcrypt's limit), and not one of the most common passwords. */
+    static void checkPassword(String field, String password) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD
+                || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD) {
+            throw ApiException.invalidField(field, "The password must be at least " + MIN_PASSWORD
+                    + " characters (and at most " + MAX_PASSWORD + " bytes).");
+        }
+        if (CommonPasswords.contains(password)) {
+            throw ApiException.invalidField(field, "This password is one of the most common ones; choose another.");
+        }
+    }
+
     private Moderator find(String username) {
-        Moderator account = moderators.findByUsername(username);
+        Moderator account = username == null ? null : moderators.findByUsername(username);
         if (account == null) {
             throw ApiException.notFound("There is no moderator named " + username + ".");
         }
         return account;
     }
 
-    /** User names come from the request: keep control characters out of the log. */
-    private static String printable(String value) {
-        if (value == null) {
-            return "";
-        }
-        String cut = value.length() > 100 ? value.substring(0, 100) : value;
-        return cut.replaceAll("\\p{Cntrl}", "?");
+    private static Account account(Moderator m) {
+        return new Account(m.username, m.role, m.enabled, m.passwordHash);
     }
 }

@@ -32,6 +32,7 @@ import com.newsroom.comments.common.OpenApiDocs;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Moderator.ROLE_ADMIN)
 @Tag(name = "Moderators")
+@SecurityRequirement(name = OpenApiDocs.SESSION)
 @SecurityRequirement(name = OpenApiDocs.BASIC)
 @SecurityRequirement(name = OpenApiDocs.BEARER)
 @APIResponse(responseCode = "401", description = "Not signed in")
@@ -64,11 +65,25 @@ public class ModeratorResource {
     @PATCH
     @Path("{username}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a moderator's password, role or enabled flag", description = "A new password also unlocks the account.")
+    @Operation(summary = "Change a moderator's password, role or enabled flag",
+            description = "A new password or disabling the account ends the moderator's sessions on every instance.")
     @APIResponse(responseCode = "200", description = "The account", content = @Content(schema = @Schema(implementation = ModeratorView.class)))
+    @APIResponse(responseCode = "400", description = "Bad password or role")
     @APIResponse(responseCode = "404", description = "No such moderator")
-    public ModeratorView update(@PathParam("username") String username, ModeratorRequest request) {
-        return accounts.update(username, request);
+    @APIResponse(responseCode = "409", description = "The last enabled admin cannot be disabled or demoted")
+    public ModeratorView update(@PathParam("username") String username, ModeratorRequest request,
+            @Context SecurityContext security) {
+        return accounts.update(username, request, Actors.of(security));
+    }
+
+    @DELETE
+    @Path("{username}/sessions")
+    @Operation(summary = "Sign a moderator out everywhere",
+            description = "Ends every session of the account and forgets its remembered HTTP Basic credentials, on every instance.")
+    @APIResponse(responseCode = "204", description = "Signed out everywhere")
+    @APIResponse(responseCode = "404", description = "No such moderator")
+    public void signOutEverywhere(@PathParam("username") String username, @Context SecurityContext security) {
+        accounts.signOutEverywhere(username, Actors.of(security));
     }
 
     @DELETE
@@ -76,7 +91,7 @@ public class ModeratorResource {
     @Operation(summary = "Delete a moderator account")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such moderator")
-    @APIResponse(responseCode = "409", description = "Admins cannot delete themselves")
+    @APIResponse(responseCode = "409", description = "Admins cannot delete themselves, nor the last enabled admin")
     public void delete(@PathParam("username") String username, @Context SecurityContext security) {
         accounts.delete(username, Actors.of(security));
     }

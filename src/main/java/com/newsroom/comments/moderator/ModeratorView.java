@@ -6,10 +6,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A moderator account as admins see it: never the password or its hash. */
 @Schema(name = "Moderator")
-public record ModeratorView(String username, String role, boolean enabled, Instant lockedUntil, Instant lastLoginAt,
+public record ModeratorView(String username, String role, boolean enabled, Instant lastLoginAt,
         Instant createdAt) {
 
     static ModeratorView of(Moderator m) {
-        return new ModeratorView(m.username, m.role, m.enabled, m.lockedUntil, m.lastLoginAt, m.createdAt);
+        return new ModeratorView(m.username, m.role, m.enabled, m.lastLoginAt, m.createdAt);
     }
 }

@@ -1,7 +1,7 @@
 /**
- * Moderator accounts and sign-in: HTTP Basic against bcrypt hashes (an {@code IdentityProvider}) with
- * lock-out after repeated failures, bearer tokens from single sign-on (by configuration), the roles,
- * the accounts API and the first admin from configuration. Neither a password nor its hash is ever
- * logged or returned.
+ * Moderator accounts: the roles, password checks that cost one bcrypt whatever the outcome, the password
+ * rules (length, the bundled list of common passwords), the accounts API, the last-admin guard and the
+ * first admin from configuration. Neither a password nor its hash is ever logged or returned. Changes
+ * that end sessions are announced as {@code AccountChanged} events, which {@code signin} observes.
  */
 package com.newsroom.comments.moderator;

@@ -10,6 +10,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -32,19 +33,30 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** The attribute of an {@link AuthenticationFailedException} that holds the {@link ApiException} to answer. */
+    public static final String PROBLEM_ATTRIBUTE = "problem";
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
         return e.toResponse(path(uri)).build();
     }
 
-    /** Not signed in, or wrong credentials: say how to sign in, never why it failed. */
+    /**
+     * Not signed in, or wrong credentials: say how to sign in, never why it failed. An authentication
+     * failure that carries its own problem ({@link #PROBLEM_ATTRIBUTE}: throttled, cross-site) is answered as that.
+     */
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
-    public Response unauthorized(RuntimeException e, UriInfo uri) {
+    public Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        if (e instanceof AuthenticationFailedException failed && failed.getAttribute(PROBLEM_ATTRIBUTE) instanceof ApiException problem) {
+            return problem.toResponse(path(uri)).build();
+        }
         return new ApiException(401, "unauthorized", "Unauthorized",
-                "Sign in as a moderator: HTTP Basic with a moderator account, or a bearer token.", null, null)
+                "Sign in as a moderator: a session (POST /api/moderation/session), HTTP Basic with a moderator "
+                        + "account, or a bearer token.", null, null)
                 .toResponse(path(uri))
-                .header("WWW-Authenticate", "Basic realm=\"comments\", Bearer realm=\"comments\"")
+                // Pages' own requests (X-Requested-With) get no Basic challenge: browsers would open their password dialog.
+                .header("WWW-Authenticate", headers != null && headers.getHeaderString("X-Requested-With") != null
+                        ? "Bearer realm=\"comments\"" : "Basic realm=\"comments\", Bearer realm=\"comments\"")
                 .build();
     }
 

@@ -46,6 +46,7 @@ import com.newsroom.comments.problem.ApiException;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Moderator.ROLE_MODERATOR, Moderator.ROLE_ADMIN })
 @Tag(name = "Queue")
+@SecurityRequirement(name = OpenApiDocs.SESSION)
 @SecurityRequirement(name = OpenApiDocs.BASIC)
 @SecurityRequirement(name = OpenApiDocs.BEARER)
 @APIResponse(responseCode = "401", description = "Not signed in (WWW-Authenticate says how)")

@@ -80,7 +80,7 @@ class OperationsTest {
                             where + " " + status + " is not documented as problem details");
                 }
             });
-            if (path.startsWith("/api/moderation")) {
+            if (path.startsWith("/api/moderation") && !("post".equals(method) && "/api/moderation/session".equals(path))) {
                 org.junit.jupiter.api.Assertions.assertNotNull(operation.get("security"), where + " has no security requirement");
             }
         }));

@@ -174,7 +174,31 @@ class ModerationPageBrowserTest {
     }
 
     @Test
+    void theSessionSurvivesAReloadKeepsNoPasswordAndEndsOnSignOut() {
+        openAndSignIn(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD);
+        org.openqa.selenium.Cookie cookie = driver.manage().getCookieNamed("moderator_session");
+        assertTrue(cookie != null && cookie.isHttpOnly(), "an HttpOnly session cookie");
+        assertEquals("", js("return document.cookie"), "the page's script cannot read the session cookie");
+        assertEquals(0L, js("return localStorage.length + sessionStorage.length"), "nothing in storage");
+
+        driver.navigate().refresh();
+        wait(15).until(d -> d.findElement(By.id("mq-workspace")).isDisplayed());
+        assertFalse(driver.findElement(By.id("mq-signin")).isDisplayed(), "no sign-in after a reload");
+        assertEquals(Accounts.MODERATOR, driver.findElement(By.id("mq-username")).getText());
+        assertEquals("", driver.findElement(By.id("mq-signin-password")).getAttribute("value"));
+
+        driver.findElement(By.id("mq-signout")).click();
+        wait(10).until(d -> d.findElement(By.id("mq-signin")).isDisplayed());
+        given().baseUri(root.getProtocol() + "://" + root.getHost()).port(root.getPort())
+                .cookie("moderator_session", cookie.getValue()).when().get("/api/moderation/session").then().statusCode(401);
+        driver.navigate().refresh();
+        wait(10).until(d -> d.findElement(By.id("mq-signin")).isDisplayed());
+        assertFalse(driver.findElement(By.id("mq-workspace")).isDisplayed());
+    }
+
+    @Test
     void wrongPasswordIsRefusedInWords() {
+        driver.manage().deleteAllCookies();
         driver.get(page.toString());
         WebElement form = wait(10).until(d -> {
             WebElement f = d.findElement(By.id("mq-signin"));
@@ -254,6 +278,8 @@ class ModerationPageBrowserTest {
 
     void openAndSignIn(String username, String password) {
         driver.get(page.toString());
+        driver.manage().deleteAllCookies(); // each test signs in afresh
+        driver.navigate().refresh();
         wait(10).until(d -> d.findElement(By.id("mq-signin")).isDisplayed());
         signIn(username, password);
         wait(15).until(d -> d.findElement(By.id("mq-workspace")).isDisplayed()

@@ -47,6 +47,7 @@ import com.newsroom.comments.problem.ApiException;
 @Path("/api/moderation/rules")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Moderator.ROLE_ADMIN)
+@SecurityRequirement(name = OpenApiDocs.SESSION)
 @SecurityRequirement(name = OpenApiDocs.BASIC)
 @SecurityRequirement(name = OpenApiDocs.BEARER)
 @APIResponse(responseCode = "401", description = "Not signed in")
