@@ -9,12 +9,13 @@ import jakarta.transaction.Transactional;
 
 import com.newsroom.comments.audit.AuditLog;
 import com.newsroom.comments.common.PagedList;
+import com.newsroom.comments.event.Outbox;
 import com.newsroom.comments.problem.ApiException;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
-/** Moderators' view and settings of articles. */
+/** Moderators' view and settings of articles; a change commits with its audit entry and its event. */
 @ApplicationScoped
 public class ArticleAdmin {
 
@@ -22,10 +23,12 @@ public class ArticleAdmin {
 
     private final ArticleRepository articles;
     private final AuditLog audit;
+    private final Outbox outbox;
 
-    public ArticleAdmin(ArticleRepository articles, AuditLog audit) {
+    public ArticleAdmin(ArticleRepository articles, AuditLog audit, Outbox outbox) {
         this.articles = articles;
         this.audit = audit;
+        this.outbox = outbox;
     }
 
     public PagedList<ArticleView> list(int page, int size) {
@@ -75,6 +78,7 @@ public class ArticleAdmin {
                         + article.closeAfterDays + ", premoderate=" + article.premoderate + ", publishedAt="
                         + article.publishedAt), now);
         articles.flush();
+        outbox.articleUpdated(articleId, actor, now);
         return ArticleView.of(article);
     }
 }

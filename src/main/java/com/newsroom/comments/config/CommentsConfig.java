@@ -68,6 +68,62 @@ public interface CommentsConfig {
         OptionalInt other();
     }
 
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /**
+         * Deliver to hosts that resolve to loopback, private, link-local, carrier-grade NAT or cloud metadata
+         * addresses. Off: such URLs are refused when a webhook is saved and again at every delivery (DNS may
+         * change). Tests turn it on for their local receivers.
+         */
+        @WithDefault("false")
+        boolean allowPrivateNetworks();
+
+        /** Only {@code https} URLs; off, {@code http} is accepted too. */
+        @WithDefault("true")
+        boolean requireHttps();
+
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** How long a receiver may take to answer the headers of its response. */
+        @WithDefault("10s")
+        Duration readTimeout();
+
+        /** Bytes of a receiver's response body kept with the delivery; the rest is not read. */
+        @WithDefault("512")
+        int responseLimit();
+
+        /**
+         * How long a delivery is retried before it is marked failed; a webhook whose deliveries have failed
+         * for this long without a success in between is disabled.
+         */
+        @WithDefault("24h")
+        Duration retryFor();
+
+        /** The first retry's delay; each next one doubles, up to {@link #retryMaxInterval()}, less up to half as jitter. */
+        @WithDefault("10s")
+        Duration retryInitial();
+
+        @WithDefault("1h")
+        Duration retryMaxInterval();
+
+        /** How often each instance looks for events to fan out and deliveries that are due. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Deliveries in flight at once on one instance. */
+        @WithDefault("8")
+        int concurrency();
+
+        /**
+         * How long events and their deliveries are kept after their fan-out (for the deliveries list and
+         * redelivery); pending ones are kept until they end. Removed hourly.
+         */
+        @WithDefault("7d")
+        Duration retention();
+    }
+
     interface Write {
         /** Most comments stored in one transaction. */
         @WithDefault("64")
@@ -237,7 +293,7 @@ public interface CommentsConfig {
     }
 
     interface Metrics {
-        /** How often the pending-queue gauge is counted (not on every scrape). */
+        /** How often the pending-queue and webhook backlog gauges are counted (not on every scrape). */
         @WithDefault("30s")
         Duration pendingRefreshInterval();
     }

@@ -28,6 +28,8 @@ import com.newsroom.comments.comment.PublicCommentsChanged;
 import com.newsroom.comments.comment.SubmissionValidator;
 import com.newsroom.comments.comment.store.SubmissionThrottle;
 import com.newsroom.comments.config.CommentsConfig;
+import com.newsroom.comments.event.EventType;
+import com.newsroom.comments.event.Outbox;
 import com.newsroom.comments.moderation.engine.RuleAction;
 import com.newsroom.comments.moderation.engine.RuleType;
 import com.newsroom.comments.moderation.rule.RuleRequest;
@@ -37,8 +39,9 @@ import com.newsroom.comments.problem.Problem.FieldError;
 import com.newsroom.comments.report.ReportDesk;
 
 /**
- * Moderator decisions on comments. Every change and its audit entry are written in one transaction,
- * and every change checks the comment's version, so two moderators never overwrite each other.
+ * Moderator decisions on comments. Every change, its audit entry and its events (the outbox) are written
+ * in one transaction, and every change checks the comment's version, so two moderators never overwrite
+ * each other.
  */
 @ApplicationScoped
 public class CommentModeration {
@@ -53,11 +56,13 @@ public class CommentModeration {
     private final Event<PublicCommentsChanged> changes;
     private final ApprovedCounts approvedCounts;
     private final ReportDesk reports;
+    private final Outbox outbox;
 
     public CommentModeration(CommentRepository comments, AuditLog audit, RuleStore rules, EntityManager em,
             CommentsConfig config, Validator beanValidator, Event<PublicCommentsChanged> changes,
-            ApprovedCounts approvedCounts, ReportDesk reports) {
+            ApprovedCounts approvedCounts, ReportDesk reports, Outbox outbox) {
         this.reports = reports;
+        this.outbox = outbox;
         this.changes = changes;
         this.approvedCounts = approvedCounts;
         this.comments = comments;
@@ -94,6 +99,7 @@ public class CommentModeration {
             rulesChanged = true;
         }
         flush(expectedVersion != null);
+        outbox.comments(action.event, List.of(comment.id), actor, now);
         return new Decided(ModeratedComment.of(comment), rulesChanged);
     }
 
@@ -134,6 +140,7 @@ public class CommentModeration {
         }
         approvedCounts.apply(em, approved);
         flush(false);
+        outbox.comments(action.event, changed.stream().map(BulkReport.Change::id).toList(), actor, now);
         for (int i = 0; i < changed.size(); i++) {
             BulkReport.Change c = changed.get(i);
             changed.set(i, new BulkReport.Change(c.id(), c.fromStatus(), c.toStatus(), touched.get(i).version));
@@ -161,6 +168,7 @@ public class CommentModeration {
                 changes.fire(new PublicCommentsChanged(comment.articleId));
             }
             flush(expectedVersion != null);
+            outbox.comments(EventType.COMMENT_EDITED, List.of(comment.id), actor, now);
         }
         return ModeratedComment.of(comment);
     }
@@ -169,8 +177,10 @@ public class CommentModeration {
     public void delete(long id, Long expectedVersion, String actor) {
         Comment comment = find(id);
         checkVersion(comment, expectedVersion);
+        Instant now = now();
         audit.record(new AuditLog.Event(actor, "DELETE", comment.id, comment.articleId, comment.status.name(), null,
-                null, null, null), now());
+                null, null, null), now);
+        outbox.comments(EventType.COMMENT_DELETED, List.of(comment.id), actor, now); // the comment as it was
         comments.delete(comment);
         ApprovedCounts.Deltas approved = new ApprovedCounts.Deltas();
         approved.change(comment.articleId, comment.status == CommentStatus.APPROVED, false);
@@ -189,6 +199,8 @@ public class CommentModeration {
         }
         List<Long> ids = em.createQuery("select c.id from Comment c where c.email = ?1", Long.class)
                 .setParameter(1, address).getResultList();
+        Instant now = now();
+        outbox.authorErased(address, ids, actor, now);
         if (!ids.isEmpty()) {
             em.createQuery("update AuditEntry a set a.previousText = null where a.commentId in ?1")
                     .setParameter(1, ids).executeUpdate();
@@ -204,7 +216,7 @@ public class CommentModeration {
         SubmissionThrottle.forget(em, address);
         int reportsErased = reports.eraseReporter(address);
         audit.record(new AuditLog.Event(actor, "ERASE_AUTHOR", null, null, null, null, null, null,
-                "Erased an author's data: " + ids.size() + " comments, " + reportsErased + " reports"), now());
+                "Erased an author's data: " + ids.size() + " comments, " + reportsErased + " reports"), now);
         em.flush();
         return ids.size();
     }

@@ -30,6 +30,7 @@ import com.newsroom.comments.comment.ModerationReason;
 import com.newsroom.comments.comment.PublicCommentsChanged;
 import com.newsroom.comments.comment.SubmissionValidator;
 import com.newsroom.comments.config.CommentsConfig;
+import com.newsroom.comments.event.Outbox;
 import com.newsroom.comments.problem.ApiException;
 import com.newsroom.comments.problem.Problem.FieldError;
 
@@ -82,6 +83,7 @@ public class Reporting {
     private final Event<PublicCommentsChanged> changes;
     private final Event<CommentReported> reported;
     private final ReportMetrics metrics;
+    private final Outbox outbox;
     private final SubmissionValidator validator;
     private final ReportPolicy policy;
     private final Duration window;
@@ -89,8 +91,9 @@ public class Reporting {
 
     public Reporting(EntityManager em, ReportRepository reports, AuditLog audit, ApprovedCounts approvedCounts,
             Event<PublicCommentsChanged> changes, Event<CommentReported> reported, ReportMetrics metrics,
-            CommentsConfig config, Validator beanValidator) {
+            CommentsConfig config, Validator beanValidator, Outbox outbox) {
         this.em = em;
+        this.outbox = outbox;
         this.reports = reports;
         this.audit = audit;
         this.approvedCounts = approvedCounts;
@@ -181,6 +184,7 @@ public class Reporting {
                 .map(r -> new ReportPolicy.Open(r.reporter, r.ipAddress, r.reason)).toList();
         Optional<ReportPolicy.Tally> hold = policy.hold(open);
         hold.ifPresent(tally -> hide(comment, tally, now));
+        outbox.reported(commentId, report.reason().name(), hold.isPresent(), now);
         reported.fire(new CommentReported(commentId, articleId, report.reason(), hold.isPresent()));
         return new Outcome(true, hold.isPresent());
     }

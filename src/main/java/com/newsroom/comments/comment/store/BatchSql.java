@@ -26,6 +26,7 @@ import com.newsroom.comments.comment.ApprovedCounts;
 import com.newsroom.comments.comment.Comment;
 import com.newsroom.comments.comment.CommentRepository;
 import com.newsroom.comments.comment.ModerationReason;
+import com.newsroom.comments.event.Outbox;
 
 /**
  * The SQL of one comment batch ({@link CommentStore}) in two round trips, whatever the batch's size:
@@ -162,14 +163,18 @@ final class BatchSql {
                     order by throttle_key for update""");
 
     /**
-     * The records of articles commented for the first time, comments, their reasons, flood-control times
-     * and approved counts. The foreign keys (comments and counts to articles, reasons to comments) are
-     * checked at the end of the statement, when every row is in. Every sub-statement runs even though the
-     * main query reads none of them.
+     * The records of articles commented for the first time, comments, their reasons, their
+     * {@code comment.created} events (the outbox, {@link Outbox}), flood-control times and approved counts.
+     * The foreign keys (comments and counts to articles, reasons to comments) are checked at the end of the
+     * statement, when every row is in. Every sub-statement runs even though the main query reads none of
+     * them; the events are built from the rows the inserts return, so they add no parameter.
      */
     private static final String WRITE = "with new_article as (\n" + ArticleRepository.INSERT_COMMENTED
             + "\n), new_comment as (\n" + insert("comment", COMMENT, ", updated_at, version", ", created_at, 0")
+            + "\nreturning " + Outbox.COMMENT_COLUMNS
             + "\n), new_reason as (\n" + insert("comment_reason", REASON, "", "")
+            + "\nreturning " + Outbox.REASON_COLUMNS
+            + "\n), new_event as (\n" + Outbox.insertCreated("new_comment", "new_reason")
             + """
 
                     ), throttle as (

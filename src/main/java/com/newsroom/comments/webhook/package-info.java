@@ -1,0 +1,8 @@
+/**
+ * Webhooks: the admin API (create with a secret shown once, read, replace, delete, test ping, deliveries,
+ * redelivery) and the delivery of the outbox's events ({@code event}) signed as Standard Webhooks. Each
+ * delivery is attempted by one instance at a time, at least once, in event order per comment and per
+ * article, with retries for {@code comments.webhooks.retry-for}; URLs are checked against private
+ * networks when saved and before every attempt. Called by admins over HTTP and by its own scheduler.
+ */
+package com.newsroom.comments.webhook;
