@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.newsroom.comments.audit.AuditView;
 import com.newsroom.comments.comment.Comment;
 import com.newsroom.comments.moderation.CheckResource.ReasonView;
+import com.newsroom.comments.report.ReportSummary;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -26,7 +27,8 @@ public record ModeratedComment(
         Instant moderatedAt,
         @Schema(description = "Optimistic-lock version; also sent as the ETag") long version,
         List<ReasonView> reasons,
-        @Schema(description = "Moderator actions on this comment, oldest first (detail view only)") List<AuditView> history) {
+        @Schema(description = "Moderator actions on this comment, oldest first (detail view only)") List<AuditView> history,
+        @Schema(description = "Readers' open reports; absent when there are none") ReportSummary reports) {
 
     @RegisterForReflection
     @Schema(name = "ParentSummary")
@@ -42,7 +44,13 @@ public record ModeratedComment(
                 parent == null ? null : new ParentSummary(parent.id, parent.name, parent.text, parent.status.name()),
                 c.name, c.email, c.website, c.text, c.status.name(), c.ipAddress, c.userAgent, c.createdAt,
                 c.updatedAt, c.moderatedBy, c.moderatedAt, c.version,
-                c.reasons.stream().map(ReasonView::of).toList(), history);
+                c.reasons.stream().map(ReasonView::of).toList(), history, null);
+    }
+
+    /** This comment with its open reports (null: none). */
+    public ModeratedComment withReports(ReportSummary open) {
+        return new ModeratedComment(id, articleId, parentId, parent, name, email, website, text, status, ipAddress,
+                userAgent, createdAt, updatedAt, moderatedBy, moderatedAt, version, reasons, history, open);
     }
 
     public String etag() {

@@ -20,9 +20,10 @@ import com.newsroom.comments.comment.CommentRepository;
 import com.newsroom.comments.comment.CommentStatus;
 import com.newsroom.comments.common.PagedList;
 import com.newsroom.comments.problem.ApiException;
+import com.newsroom.comments.report.ReportDesk;
+import com.newsroom.comments.report.ReportStats;
+import com.newsroom.comments.report.ReportSummary;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 
 /** The read side of the moderator workspace: the queue, one comment with its history, the counts. */
 @ApplicationScoped
@@ -33,51 +34,81 @@ public class ModerationQueue {
     private final CommentRepository comments;
     private final AuditLog audit;
     private final EntityManager em;
+    private final ReportDesk reports;
 
-    public ModerationQueue(CommentRepository comments, AuditLog audit, EntityManager em) {
+    public ModerationQueue(CommentRepository comments, AuditLog audit, EntityManager em, ReportDesk reports) {
+        this.reports = reports;
         this.comments = comments;
         this.audit = audit;
         this.em = em;
     }
 
-    /** Queue filters; null fields do not filter. */
-    public record Filter(CommentStatus status, String articleId, String email, String ip, String text, Instant from,
-            Instant to, boolean newestFirst) {
+    /** How the queue is sorted. */
+    public enum Order {
+        OLDEST, NEWEST,
+        /** Most open reports first, then oldest first. */
+        REPORTS
     }
+
+    /** Queue filters; null fields do not filter. {@code reported}: only comments with open reports. */
+    public record Filter(CommentStatus status, String articleId, String email, String ip, String text, Instant from,
+            Instant to, boolean reported, Order order) {
+    }
+
+    /** The open reports of the comment {@code c}, in HQL. */
+    private static final String OPEN_REPORTS = "(select count(r) from Report r where r.commentId = c.id and r.resolvedAt is null)";
 
     public PagedList<ModeratedComment> search(Filter filter, int page, int size) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        where.add("status = :status");
-        params.put("status", filter.status());
+        if (filter.status() != null) {
+            where.add("c.status = :status");
+            params.put("status", filter.status());
+        }
         if (filter.articleId() != null) {
-            where.add("articleId = :articleId");
+            where.add("c.articleId = :articleId");
             params.put("articleId", filter.articleId());
         }
         if (filter.email() != null) {
-            where.add("email = :email");
+            where.add("c.email = :email");
             params.put("email", filter.email().strip().toLowerCase(Locale.ROOT));
         }
         if (filter.ip() != null) {
-            where.add("ipAddress = :ip");
+            where.add("c.ipAddress = :ip");
             params.put("ip", filter.ip().strip());
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            where.add("(lower(text) like :text escape '!' or lower(name) like :text escape '!')");
+            where.add("(lower(c.text) like :text escape '!' or lower(c.name) like :text escape '!')");
             params.put("text", "%" + likeEscape(filter.text().strip().toLowerCase(Locale.ROOT)) + "%");
         }
         if (filter.from() != null) {
-            where.add("createdAt >= :from");
+            where.add("c.createdAt >= :from");
             params.put("from", filter.from());
         }
         if (filter.to() != null) {
-            where.add("createdAt < :to");
+            where.add("c.createdAt < :to");
             params.put("to", filter.to());
         }
-        Sort.Direction direction = filter.newestFirst() ? Sort.Direction.Descending : Sort.Direction.Ascending;
-        var query = comments.find(String.join(" and ", where), Sort.by("createdAt", direction).and("id", direction), params);
-        List<ModeratedComment> items = query.page(Page.of(page, size)).list().stream().map(ModeratedComment::of).toList();
-        return new PagedList<>(items, page, size, query.count());
+        if (filter.reported()) {
+            where.add(OPEN_REPORTS + " > 0");
+        }
+        String from = " from Comment c" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
+        String order = switch (filter.order()) {
+            case OLDEST -> " order by c.createdAt, c.id";
+            case NEWEST -> " order by c.createdAt desc, c.id desc";
+            case REPORTS -> " order by " + OPEN_REPORTS + " desc, c.createdAt, c.id";
+        };
+        var select = em.createQuery("select c" + from + order, Comment.class);
+        var count = em.createQuery("select count(c)" + from, Long.class);
+        params.forEach((name, value) -> {
+            select.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<Comment> found = select.setFirstResult(page * size).setMaxResults(size).getResultList();
+        Map<Long, ReportSummary> open = reports.openSummaries(found.stream().map(c -> c.id).toList());
+        List<ModeratedComment> items = found.stream()
+                .map(c -> ModeratedComment.of(c).withReports(open.get(c.id))).toList();
+        return new PagedList<>(items, page, size, count.getSingleResult());
     }
 
     public ModeratedComment detail(long id) {
@@ -86,12 +117,14 @@ public class ModerationQueue {
             throw ApiException.notFound("There is no comment " + id + ".");
         }
         Comment parent = comment.parentId == null ? null : comments.findById(comment.parentId);
-        return ModeratedComment.of(comment, parent, audit.forComment(id));
+        return ModeratedComment.of(comment, parent, audit.forComment(id))
+                .withReports(reports.openSummaries(List.of(id)).get(id));
     }
 
     @Schema(name = "ModerationStats")
     public record Stats(Map<CommentStatus, Long> total,
-            @Schema(description = "Per article, the 100 with the most pending comments first") List<ArticleStats> articles) {
+            @Schema(description = "Per article, the 100 with the most pending comments first") List<ArticleStats> articles,
+            @Schema(description = "Readers' reports, overall or for the one article") ReportStats reports) {
     }
 
     @Schema(name = "ArticleStats")
@@ -117,7 +150,7 @@ public class ModerationQueue {
                 .map(e -> new ArticleStats(e.getKey(), e.getValue()))
                 .sorted((a, b) -> Long.compare(b.counts().get(CommentStatus.PENDING), a.counts().get(CommentStatus.PENDING)))
                 .limit(STATS_ARTICLES).toList();
-        return new Stats(total, articles);
+        return new Stats(total, articles, reports.stats(articleId));
     }
 
     private static Map<CommentStatus, Long> emptyCounts() {

@@ -1,5 +1,7 @@
 package com.newsroom.comments.queue;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -40,6 +42,8 @@ import com.newsroom.comments.common.QueryParams;
 import com.newsroom.comments.moderation.rule.ActiveRules;
 import com.newsroom.comments.moderator.Moderator;
 import com.newsroom.comments.problem.ApiException;
+import com.newsroom.comments.report.ReportDesk;
+import com.newsroom.comments.report.ReportView;
 
 /** The moderation queue and the decisions on comments. */
 @Path("/api/moderation")
@@ -57,8 +61,11 @@ public class QueueResource {
     private final CommentModeration moderation;
     private final ActiveRules activeRules;
     private final ObjectMapper json;
+    private final ReportDesk reports;
 
-    public QueueResource(ModerationQueue queue, CommentModeration moderation, ActiveRules activeRules, ObjectMapper json) {
+    public QueueResource(ModerationQueue queue, CommentModeration moderation, ActiveRules activeRules, ObjectMapper json,
+            ReportDesk reports) {
+        this.reports = reports;
         this.queue = queue;
         this.moderation = moderation;
         this.activeRules = activeRules;
@@ -67,28 +74,39 @@ public class QueueResource {
 
     @GET
     @Path("comments")
-    @Operation(summary = "The moderation queue", description = "Pending comments oldest first by default; filter by status, article, author, IP, text and date.")
+    @Operation(summary = "The moderation queue", description = """
+            Pending comments oldest first by default; filter by status, article, author, IP, text and date. \
+            With reported=true, the comments with open reports from readers, of any status unless one is given; \
+            sort=reports puts the most reported first. Each comment carries its open reports.""")
     @APIResponse(responseCode = "200", description = "A page of comments with everything moderators see")
     @APIResponse(responseCode = "400", description = "Malformed filter")
     public PagedList<ModeratedComment> list(
-            @Parameter(schema = @Schema(enumeration = { "PENDING", "APPROVED", "SPAM", "REJECTED" }, defaultValue = "PENDING")) @QueryParam("status") String status,
+            @Parameter(description = "PENDING by default; any status with reported=true",
+                    schema = @Schema(enumeration = { "PENDING", "APPROVED", "SPAM", "REJECTED" })) @QueryParam("status") String status,
             @Parameter(example = "budget-2026") @QueryParam("articleId") String articleId,
             @Parameter(description = "Author e-mail") @QueryParam("email") String email,
             @Parameter(description = "Submitter IP address") @QueryParam("ip") String ip,
             @Parameter(description = "Words in the name or text") @QueryParam("q") String text,
             @Parameter(description = "Created at or after (ISO-8601)", example = "2026-11-01") @QueryParam("from") String from,
             @Parameter(description = "Created before (ISO-8601)", example = "2026-12-01") @QueryParam("to") String to,
-            @Parameter(schema = @Schema(enumeration = { "oldest", "newest" }, defaultValue = "oldest")) @QueryParam("sort") String sort,
+            @Parameter(description = "Only comments with open reports from readers", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam("reported") String reported,
+            @Parameter(description = "reports: most open reports first", schema = @Schema(enumeration = { "oldest", "newest", "reports" }, defaultValue = "oldest"))
+            @QueryParam("sort") String sort,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", maximum = "100")) @QueryParam("size") String size) {
         Paging paging = Paging.parse(page, size, 20);
-        if (sort != null && !sort.isBlank() && !sort.equals("oldest") && !sort.equals("newest")) {
-            throw ApiException.invalidField("sort", "sort must be 'oldest' or 'newest'.");
-        }
+        ModerationQueue.Order order = sort == null || sort.isBlank() ? ModerationQueue.Order.OLDEST : switch (sort.strip()) {
+            case "oldest" -> ModerationQueue.Order.OLDEST;
+            case "newest" -> ModerationQueue.Order.NEWEST;
+            case "reports" -> ModerationQueue.Order.REPORTS;
+            default -> throw ApiException.invalidField("sort", "sort must be 'oldest', 'newest' or 'reports'.");
+        };
+        boolean onlyReported = parseBoolean("reported", reported);
         ModerationQueue.Filter filter = new ModerationQueue.Filter(
-                QueryParams.enumValue("status", status, CommentStatus.class, CommentStatus.PENDING),
+                QueryParams.enumValue("status", status, CommentStatus.class, onlyReported ? null : CommentStatus.PENDING),
                 blankToNull(articleId), blankToNull(email), blankToNull(ip), text,
-                QueryParams.instant("from", from), QueryParams.instant("to", to), "newest".equals(sort));
+                QueryParams.instant("from", from), QueryParams.instant("to", to), onlyReported, order);
         return queue.search(filter, paging.page(), paging.size());
     }
 
@@ -193,6 +211,53 @@ public class QueueResource {
     @APIResponse(responseCode = "200", description = "The counts", content = @Content(schema = @Schema(implementation = ModerationQueue.Stats.class)))
     public ModerationQueue.Stats stats(@Parameter(description = "Only this article") @QueryParam("articleId") String articleId) {
         return queue.stats(blankToNull(articleId));
+    }
+
+    @GET
+    @Path("comments/{id}/reports")
+    @Tag(name = "Reports")
+    @Operation(summary = "A comment's reports from readers", description = "Open and resolved, oldest first, with the reporters' e-mails and addresses.")
+    @APIResponse(responseCode = "200", description = "The reports", content = @Content(
+            schema = @Schema(implementation = ReportView.class, type = SchemaType.ARRAY), examples = @ExampleObject(name = "reports", value = """
+                    [{"id": 7, "reason": "ABUSE", "note": "This threatens the person named in the article.", "email": "reader@example.com",
+                      "ipAddress": "203.0.113.7", "createdAt": "2026-12-05T07:12:00Z"},
+                     {"id": 9, "reason": "SPAM", "ipAddress": "198.51.100.4", "createdAt": "2026-11-30T10:00:00Z",
+                      "resolvedAt": "2026-11-30T11:00:00Z", "resolvedBy": "ayse", "resolution": "DISMISSED"}]""")))
+    @APIResponse(responseCode = "404", description = "No such comment")
+    public List<ReportView> reports(@PathParam("id") long id) {
+        return reports.forComment(id);
+    }
+
+    @POST
+    @Path("comments/{id}/reports/dismiss")
+    @Consumes(MediaType.WILDCARD)
+    @Tag(name = "Reports")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DecisionRequest.class), examples = @ExampleObject(name = "note", value = """
+                    {"note": "Robust, but within the rules"}""")))
+    @Operation(summary = "Dismiss a comment's open reports", description = """
+            The reports are resolved and no longer count; the comment stays as it is (a hidden one stays in the \
+            queue until a decision), and their reporters cannot report it again. Written to the audit log.""")
+    @APIResponse(responseCode = "200", description = "How many open reports were dismissed",
+            content = @Content(schema = @Schema(implementation = ReportDesk.Dismissed.class),
+                    examples = @ExampleObject(name = "dismissed", value = "{\"commentId\": 51, \"dismissed\": 3}")))
+    @APIResponse(responseCode = "400", description = "Malformed body or note too long")
+    @APIResponse(responseCode = "404", description = "No such comment")
+    public ReportDesk.Dismissed dismiss(@PathParam("id") long id, String body, @Context SecurityContext security)
+            throws JsonProcessingException {
+        DecisionRequest request = body == null || body.isBlank() ? null : json.readValue(body, DecisionRequest.class);
+        return reports.dismiss(id, request == null ? null : request.note(), Actors.of(security));
+    }
+
+    private static boolean parseBoolean(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.invalidField(name, name + " must be true or false.");
+        };
     }
 
     /** Accepts {@code "3"}, {@code W/"3"} and {@code 3}; anything else cannot match a version. */

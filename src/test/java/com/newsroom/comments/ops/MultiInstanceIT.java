@@ -31,8 +31,8 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Two instances of the packaged application (production profile) on one PostgreSQL database: rule
- * changes, flood and duplicate checks, the scheduled purge, optimistic locking and the public page
- * cache hold across them.
+ * changes, flood and duplicate checks, the scheduled purge, optimistic locking, readers' reports and the
+ * public page cache hold across them.
  */
 class MultiInstanceIT {
 
@@ -211,6 +211,47 @@ class MultiInstanceIT {
         long took = System.currentTimeMillis() - approved;
         assertEquals(1, shown, "A never showed the comment approved on B");
         assertTrue(took < 5_000, "A showed it after " + took + " ms; its TTL is 60 s");
+    }
+
+    @Test
+    void reportsOnBothInstancesCountTogetherAndTheHideReachesBothCaches() throws InterruptedException {
+        String articleId = "multi-reports-" + UUID.randomUUID();
+        long id = Readers.from(a.api(), "198.51.100.90").contentType(ContentType.JSON)
+                .body(Map.of("name", "Ali", "text", "Reported on both instances"))
+                .post("/api/articles/{a}/comments", articleId).then().statusCode(201).extract().jsonPath().getLong("id");
+        // Both instances cache the page with the comment (the second read is a cache hit).
+        for (Instance instance : List.of(a, b, a, b)) {
+            instance.api().get("/api/articles/{a}/comments", articleId).then().statusCode(200).body("totalItems", equalTo(1));
+        }
+        report(a, articleId, id, "198.51.100.91");
+        report(b, articleId, id, "198.51.100.92");
+        // The same reporter again, through the other instance: still two.
+        report(a, articleId, id, "198.51.100.92");
+        for (Instance instance : List.of(a, b)) {
+            instance.api().get("/api/articles/{a}/comments", articleId).then().body("totalItems", equalTo(1));
+        }
+        report(b, articleId, id, "198.51.100.93");
+        long hidden = System.currentTimeMillis();
+        for (Instance instance : List.of(b, a)) {
+            int shown = 1;
+            while (shown == 1 && System.currentTimeMillis() - hidden < 10_000) {
+                shown = instance.api().get("/api/articles/{a}/comments", articleId).then().statusCode(200)
+                        .extract().path("totalItems");
+                if (shown == 1) {
+                    Thread.sleep(100);
+                }
+            }
+            assertEquals(0, shown, "instance on port " + instance.port() + " still shows the hidden comment");
+        }
+        long took = System.currentTimeMillis() - hidden;
+        assertTrue(took < 5_000, "both hid it after " + took + " ms; the TTL is 60 s");
+        a.admin().get("/api/moderation/comments/{id}", id).then().body("status", equalTo("PENDING"))
+                .body("reports.count", equalTo(3));
+    }
+
+    static void report(Instance instance, String articleId, long id, String ip) {
+        Readers.from(instance.api(), ip).contentType(ContentType.JSON).body(Map.of("reason", "ABUSE"))
+                .post("/api/articles/{a}/comments/{id}/reports", articleId, id).then().statusCode(202);
     }
 
     @Test
