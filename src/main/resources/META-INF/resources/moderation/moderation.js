@@ -32,7 +32,7 @@
   };
 
   let signedIn = false;
-  let filter = { status: 'PENDING', articleId: '', q: '' };
+  let filter = { status: 'PENDING', articleId: '', q: '', reported: false };
   let page = 0;
   let totalItems = 0;
   let shown = new Map(); // id -> {comment, checkbox, node}
@@ -169,10 +169,15 @@
 
   function renderStats(stats) {
     const total = (stats && stats.total) || {};
+    const reports = (stats && stats.reports) || {};
+    const open = Object.values(reports.open || {}).reduce((a, b) => a + b, 0);
     ui.stats.replaceChildren(...STATUSES.map(([status, label]) =>
       el('li', { class: `mq-stat mq-stat-${status.toLowerCase()}`, 'data-status': status },
         el('span', { class: 'mq-stat-count' }, String(total[status] ?? 0)), ' ',
-        el('span', { class: 'mq-stat-label' }, label))));
+        el('span', { class: 'mq-stat-label' }, label))),
+    el('li', { class: 'mq-stat mq-stat-reports', 'data-status': 'REPORTS' },
+      el('span', { class: 'mq-stat-count' }, String(open)), ' ',
+      el('span', { class: 'mq-stat-label' }, `open reports (${reports.hiddenComments ?? 0} comments hidden by them)`)));
   }
 
   async function loadStats() {
@@ -242,6 +247,37 @@
     return el('li', { class: 'mq-reason' }, parts);
   }
 
+  /** Readers' open reports: how many, per reason, and each note with its reporter (moderators only). */
+  function renderReports(c) {
+    const r = c.reports;
+    if (!r || !r.count) return null;
+    const reasons = Object.entries(r.reasons || {}).map(([reason, n]) => `${reason} ${n}`).join(', ');
+    const dismiss = el('button', { type: 'button', class: 'mq-dismiss', 'aria-describedby': `mq-comment-${c.id}-title` }, 'Dismiss reports');
+    dismiss.addEventListener('click', () => dismissReports(c));
+    return el('section', { class: 'mq-reports', 'aria-label': 'Reports from readers' },
+      el('p', { class: 'mq-reports-summary' }, el('strong', null, `Reported by ${r.count} reader${r.count === 1 ? '' : 's'}`), `: ${reasons}`),
+      el('ul', { class: 'mq-report-list' }, (r.reports || []).map((x) => el('li', { class: 'mq-report' },
+        el('span', { class: 'mq-reason-type' }, x.reason), ' ',
+        x.note ? el('q', { class: 'mq-report-note' }, x.note) : el('span', { class: 'mq-muted' }, 'no note'), ' ',
+        el('span', { class: 'mq-muted' }, `${[x.email, x.ipAddress].filter(Boolean).join(', ')}, ${formatDate(x.createdAt)}`)))),
+      dismiss);
+  }
+
+  async function dismissReports(c) {
+    if (busy) return;
+    busy = true;
+    try {
+      const result = await call(`comments/${encodeURIComponent(c.id)}/reports/dismiss`, { method: 'POST', body: {} });
+      await refresh();
+      say(`Dismissed ${result.dismissed} report${result.dismissed === 1 ? '' : 's'} on the comment by ${c.name}.`, 'success');
+      ui.heading.focus();
+    } catch (e) {
+      fail(e);
+    } finally {
+      busy = false;
+    }
+  }
+
   function renderComment(c) {
     const headingId = `mq-comment-${c.id}-title`;
     const checkbox = el('input', { type: 'checkbox', class: 'mq-select', value: c.id, 'aria-label': `Select the comment by ${c.name}` });
@@ -275,6 +311,7 @@
         el('dl', { class: 'mq-meta' }, meta.map(([term, value]) => [el('dt', null, term), el('dd', null, value)])),
         el('p', { class: 'mq-text' }, fieldValue(c, 'text')),
         reasons,
+        renderReports(c),
         el('div', { class: 'mq-decisions', role: 'group', 'aria-label': 'Decision' }, buttons)));
     shown.set(c.id, { comment: c, checkbox, node });
     return node;
@@ -301,6 +338,10 @@
     const params = new URLSearchParams({ status: filter.status, page: String(page), size: String(PAGE_SIZE) });
     if (filter.articleId) params.set('articleId', filter.articleId);
     if (filter.q) params.set('q', filter.q);
+    if (filter.reported) {
+      params.set('reported', 'true');
+      params.set('sort', 'reports');
+    }
     ui.list.setAttribute('aria-busy', 'true');
     try {
       const data = await call(`comments?${params}`);
@@ -314,7 +355,7 @@
       ui.list.replaceChildren(...data.items.map(renderComment));
       ui.empty.hidden = data.items.length > 0;
       const label = STATUSES.find(([s]) => s === filter.status)[1].toLowerCase();
-      ui.summary.textContent = `${totalItems} ${label} comment${totalItems === 1 ? '' : 's'}`
+      ui.summary.textContent = `${totalItems} ${label}${filter.reported ? ' reported' : ''} comment${totalItems === 1 ? '' : 's'}`
         + (filter.articleId ? ` on ${filter.articleId}` : '') + (filter.q ? ` matching “${filter.q}”` : '') + '.';
       ui.page.textContent = `Page ${page + 1} of ${pages}`;
       ui.prev.disabled = page === 0;
@@ -332,7 +373,10 @@
   ui.filters.addEventListener('submit', async (event) => {
     event.preventDefault();
     const form = new FormData(ui.filters);
-    filter = { status: form.get('status'), articleId: String(form.get('articleId') || '').trim(), q: String(form.get('q') || '').trim() };
+    filter = {
+      status: form.get('status'), articleId: String(form.get('articleId') || '').trim(), q: String(form.get('q') || '').trim(),
+      reported: form.get('reported') === 'true'
+    };
     page = 0;
     try {
       await loadQueue();

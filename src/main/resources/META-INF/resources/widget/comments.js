@@ -16,8 +16,13 @@
     network: 'The comment service could not be reached. Please try again.',
     failed: 'Your comment could not be posted. Please try again.',
     loadFailed: 'The comments could not be loaded.',
-    empty: 'No comments yet.'
+    empty: 'No comments yet.',
+    reason: 'Please choose why you report this comment.',
+    reportFailed: 'Your report could not be sent. Please try again.',
+    reported: 'Thank you. A moderator will look at this comment.'
   };
+  const REASONS = [['SPAM', 'Spam or advertising'], ['ABUSE', 'Abuse, threats or hate'], ['OFF_TOPIC', 'Off topic'],
+    ['PERSONAL_INFO', 'Personal information about someone'], ['OTHER', 'Something else']];
   // In form order (the first invalid field gets the focus): name, label, element, attributes, hint.
   // Length limits come from the service (GET /api/limits), which checks them again in any case.
   const FIELDS = [
@@ -165,12 +170,108 @@
         : el('span', { class: 'cw-author' }, c.name);
       const reply = el('button', { type: 'button', class: 'cw-reply', 'aria-label': `Reply to ${c.name}` }, 'Reply');
       reply.addEventListener('click', () => startReply(c));
+      const report = el('button', { type: 'button', class: 'cw-report', 'aria-haspopup': 'dialog', 'aria-label': `Report the comment by ${c.name}` }, 'Report');
+      report.addEventListener('click', () => (reporter || (reporter = reportDialog())).open(c, report));
       return el('li', { class: 'cw-comment', id: `comment-${c.id}` },
         el('article', { class: 'cw-body', tabindex: '-1' },
           el('header', { class: 'cw-meta' }, author, ' ',
             el('time', { datetime: c.createdAt }, formatDate(c.createdAt))),
           el('p', { class: 'cw-text' }, c.text),
-          reply));
+          el('div', { class: 'cw-comment-actions' }, reply, ' ', report)));
+    }
+
+    /** The report dialog (one per widget, built on first use): a reason, an optional note, the answer in words. */
+    let reporter = null;
+    function reportDialog() {
+      const id = `cw${++uid}-report`;
+      const title = el('h3', { id: `${id}-title`, class: 'cw-form-title' }, 'Report this comment');
+      const about = el('p', { id: `${id}-about`, class: 'cw-hint' });
+      const reasonError = el('span', { class: 'cw-error', id: `${id}-reason-error`, hidden: true });
+      const reasons = el('fieldset', { class: 'cw-reasons' }, el('legend', null, 'Why should a moderator look at it?'),
+        REASONS.map(([value, label]) => el('label', { class: 'cw-reason' }, el('input', { type: 'radio', name: 'reason', value }), ' ', label)),
+        reasonError);
+      const note = el('textarea', { id: `${id}-note`, name: 'note', rows: 3, maxlength: 500 });
+      const noteError = el('span', { class: 'cw-error', id: `${id}-note-error`, hidden: true });
+      const status = el('p', { class: 'cw-status', role: 'status', 'aria-live': 'polite' });
+      const send = el('button', { type: 'submit', class: 'cw-submit' }, 'Send report');
+      const close = el('button', { type: 'button', class: 'cw-cancel' }, 'Cancel');
+      const form = el('form', { method: 'dialog', class: 'cw-form cw-report-form', novalidate: true }, title, about, reasons,
+        el('div', { class: 'cw-field' }, el('label', { for: note.id }, 'Note for the moderators (optional)'), note, noteError),
+        status, el('div', { class: 'cw-actions' }, send, ' ', close));
+      const dialog = el('dialog', { class: 'cw-dialog', 'aria-labelledby': title.id, 'aria-describedby': about.id }, form);
+      root.append(dialog);
+      let current = null;
+      let opener = null;
+      let sending = false;
+      const radios = () => Array.from(reasons.querySelectorAll('input'));
+      function markError(target, error, message) {
+        error.textContent = message || '';
+        error.hidden = !message;
+        if (message) target.setAttribute('aria-describedby', error.id); else target.removeAttribute('aria-describedby');
+        if (message) target.setAttribute('aria-invalid', 'true'); else target.removeAttribute('aria-invalid');
+      }
+      close.addEventListener('click', () => dialog.close());
+      dialog.addEventListener('close', () => { if (opener && opener.isConnected) opener.focus(); });
+      form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        if (sending || !current) return;
+        const chosen = radios().find((r) => r.checked);
+        markError(reasons, reasonError);
+        markError(note, noteError);
+        if (!chosen) {
+          markError(reasons, reasonError, MSG.reason);
+          say(status, 'Please correct the marked field.', 'error');
+          radios()[0].focus();
+          return;
+        }
+        sending = true;
+        send.disabled = true;
+        say(status, 'Sending…');
+        try {
+          const res = await fetch(`${api}/${encodeURIComponent(current.id)}/reports`, {
+            method: 'POST', body: JSON.stringify({ reason: chosen.value, note: note.value.trim() || null }),
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' }
+          });
+          const data = await res.json().catch(() => null);
+          if (res.ok) {
+            say(status, (data && data.message) || MSG.reported, 'success');
+            send.hidden = true;
+            close.textContent = 'Close';
+            close.focus();
+          } else if (data && Array.isArray(data.errors) && data.errors.length) {
+            const other = [];
+            for (const e of data.errors) {
+              if (e.field === 'reason') markError(reasons, reasonError, e.message);
+              else if (e.field === 'note') markError(note, noteError, e.message);
+              else other.push(e.message);
+            }
+            say(status, other.join(' ') || 'Please correct the marked field.', 'error');
+          } else {
+            say(status, problemText(data, res) === MSG.failed ? MSG.reportFailed : problemText(data, res), 'error');
+          }
+        } catch (e) {
+          say(status, MSG.network, 'error');
+        } finally {
+          sending = false;
+          send.disabled = false;
+        }
+      });
+      return {
+        open(c, button) {
+          current = c;
+          opener = button;
+          about.textContent = `The comment by ${c.name}. Only the moderators see your report.`;
+          radios().forEach((r) => { r.checked = false; });
+          note.value = '';
+          markError(reasons, reasonError);
+          markError(note, noteError);
+          say(status, '');
+          send.hidden = false;
+          close.textContent = 'Cancel';
+          dialog.showModal();
+          radios()[0].focus();
+        }
+      };
     }
 
     /** Adds a comment under its parent (nesting MAX_DEPTH levels at most); null if already shown. */
