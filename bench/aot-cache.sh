@@ -32,6 +32,7 @@ psql -q -d postgres -c "drop database if exists $DB" -c "create database $DB"
 
 export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres
 export QUARKUS_HTTP_PORT=$PORT COMMENTS_ADMIN_USERNAME=admin COMMENTS_ADMIN_PASSWORD=training-admin-password
+export COMMENTS_BOTS_HMAC_KEY=${COMMENTS_BOTS_HMAC_KEY:-bench-only-bots-hmac-key}
 export QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true
 rm -f "$CACHE"
 # shellcheck disable=SC2086

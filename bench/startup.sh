@@ -37,6 +37,7 @@ export QUARKUS_DATASOURCE_USERNAME=postgres
 export QUARKUS_HTTP_PORT=$PORT
 export COMMENTS_ADMIN_USERNAME=admin
 export COMMENTS_ADMIN_PASSWORD=bench-admin-password
+export COMMENTS_BOTS_HMAC_KEY=${COMMENTS_BOTS_HMAC_KEY:-bench-only-bots-hmac-key}
 
 recreate() { psql -q -d postgres -v ON_ERROR_STOP=1 -c "drop database if exists $DB with (force)" -c "create database $DB"; }
 exists() { [ "$(psql -At -d postgres -c "select count(*) from pg_database where datname = '$DB'")" = 1 ]; }

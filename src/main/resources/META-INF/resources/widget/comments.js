@@ -1,7 +1,8 @@
 /* Comment widget: <div data-comments data-article-id="..." [data-api-base] [data-page-size]>.
  * Enhances the plain <form> inside it (the no-JavaScript fallback) or builds one. No dependencies.
  * User data is only ever inserted as text (Element.append, textContent), never as HTML.
- * Also the home of the page helpers the moderation page shares: window.CommentsWidget.{el, formatDate}. */
+ * Also the home of the page helpers the moderation page shares: window.CommentsWidget.{el, formatDate}, and of
+ * proofOfWork(base), the challenge solver (bench/pow-solve.sh times it). */
 (() => {
   'use strict';
 
@@ -19,7 +20,9 @@
     empty: 'No comments yet.',
     reason: 'Please choose why you report this comment.',
     reportFailed: 'Your report could not be sent. Please try again.',
-    reported: 'Thank you. A moderator will look at this comment.'
+    reported: 'Thank you. A moderator will look at this comment.',
+    powFailed: 'Your browser could not complete the anti-spam check. Please reload the page and try again.',
+    honeypot: 'Leave this field empty'
   };
   const REASONS = [['SPAM', 'Spam or advertising'], ['ABUSE', 'Abuse, threats or hate'], ['OFF_TOPIC', 'Off topic'],
     ['PERSONAL_INFO', 'Personal information about someone'], ['OTHER', 'Something else']];
@@ -58,6 +61,49 @@
       limitsByBase.set(base, fetch(`${base}/api/limits`).then((r) => (r.ok ? r.json() : {})).catch(() => ({})));
     }
     return limitsByBase.get(base);
+  }
+
+  /** ALTCHA proof of work: the n (0..max) whose SHA-256 hex of salt + n is the challenge; -1 if none.
+   * Runs in a Web Worker (its source is this function) or, where none can start, as async code here. */
+  async function solve({ challenge, salt, max }) {
+    const want = challenge.match(/../g).map((h) => parseInt(h, 16));
+    const enc = new TextEncoder();
+    for (let n = 0; n <= max; n += 256) {
+      const batch = [];
+      for (let k = n; k <= Math.min(n + 255, max); k++) batch.push(crypto.subtle.digest('SHA-256', enc.encode(salt + k)));
+      const hashes = await Promise.all(batch);
+      for (let j = 0; j < hashes.length; j++) {
+        const h = new Uint8Array(hashes[j]);
+        let i = 0;
+        while (i < 32 && h[i] === want[i]) i++;
+        if (i === 32) return n + j;
+      }
+    }
+    return -1;
+  }
+
+  /** A challenge from the service, solved off the page's thread: resolves to the ALTCHA payload (base64 JSON). */
+  async function proofOfWork(base) {
+    const res = await fetch(`${base}/api/challenge`, { cache: 'no-store' });
+    if (!res.ok) throw new Error(res.status);
+    const c = await res.json();
+    const started = Date.now();
+    const task = { challenge: c.challenge, salt: c.salt, max: c.maxnumber };
+    let number;
+    try {
+      const url = URL.createObjectURL(new Blob([`onmessage=async(e)=>postMessage(await (${solve})(e.data))`], { type: 'text/javascript' }));
+      const worker = new Worker(url);
+      number = await new Promise((resolve, reject) => {
+        worker.onmessage = (e) => resolve(e.data);
+        worker.onerror = (e) => { e.preventDefault(); reject(new Error('worker')); };
+        worker.postMessage(task);
+      }).finally(() => { worker.terminate(); URL.revokeObjectURL(url); });
+    } catch (e) {
+      number = await solve(task); // no worker (e.g. a page's CSP forbids blob: workers): async, in slices
+    }
+    if (number < 0) throw new Error('unsolved');
+    const expires = Number(new URLSearchParams(c.salt.split('?')[1] || '').get('expires')) * 1000 || Infinity;
+    return { expires, payload: btoa(JSON.stringify({ algorithm: c.algorithm, challenge: c.challenge, number, salt: c.salt, signature: c.signature, took: Date.now() - started })) };
   }
 
   function validEmail(v) {
@@ -338,6 +384,34 @@
         if (Number.isInteger(l[name]) && l[name] > 0) f.input.maxLength = l[name];
       }
     });
+    // Bot checks: a signed form token (the time trap), the honeypot field, and the proof of work where the
+    // service asks for it, solved in the background while the reader types.
+    let bot = {};
+    let honeypot = null;
+    let pow = null;
+    const startPow = () => { pow = proofOfWork(base); pow.catch(() => {}); };
+    fetch(`${base}/api/articles/${encodeURIComponent(articleId)}/form-token`, { cache: 'no-store' })
+      .then((r) => (r.ok ? r.json() : {})).catch(() => ({})).then((t) => {
+        bot = t;
+        if (t.honeypotField) {
+          honeypot = form.elements.namedItem(t.honeypotField);
+          if (!honeypot) {
+            const id = `cw${++uid}-hp`;
+            honeypot = el('input', { id, name: t.honeypotField, type: 'text', tabindex: '-1', autocomplete: 'off' });
+            form.append(el('div', { class: 'cw-hp', 'aria-hidden': 'true' }, el('label', { for: id }, MSG.honeypot), honeypot));
+          }
+        }
+        if (t.proofOfWork) startPow();
+      });
+    /** The solved challenge, solving a new one if there is none or it is about to expire. */
+    async function solution() {
+      if (!pow) startPow();
+      const solved = await pow;
+      if (solved.expires - Date.now() > 30000) return solved.payload;
+      startPow();
+      return (await pow).payload;
+    }
+
     let parentInput = form.elements.namedItem('parentId');
     if (!parentInput) form.append(parentInput = el('input', { type: 'hidden', name: 'parentId' }));
     const submit = form.querySelector('[type=submit]');
@@ -402,22 +476,42 @@
         name: v.name.trim(), text: v.text, email: v.email.trim() || null, website: v.website.trim() || null,
         parentId: parentInput.value ? Number(parentInput.value) : null
       };
+      if (bot.formToken) body.formToken = bot.formToken;
+      if (honeypot && honeypot.value) body[honeypot.name] = honeypot.value;
       busy = true;
       if (submit) submit.disabled = true;
       form.setAttribute('aria-busy', 'true');
       say(formStatus, MSG.posting);
       try {
         let res;
-        try {
-          res = await fetch(api, {
-            method: 'POST', body: JSON.stringify(body),
-            headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' }
-          });
-        } catch (e) {
-          say(formStatus, MSG.network, 'error');
-          return;
+        let data;
+        // At most twice: a client the service came to suspect (adaptive proof of work) solves and retries once.
+        for (let attempt = 0; attempt < 2; attempt++) {
+          if (bot.proofOfWork) {
+            try {
+              body.altcha = await solution();
+            } catch (e) {
+              say(formStatus, MSG.powFailed, 'error');
+              return;
+            }
+          }
+          try {
+            res = await fetch(api, {
+              method: 'POST', body: JSON.stringify(body),
+              headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' }
+            });
+          } catch (e) {
+            say(formStatus, MSG.network, 'error');
+            return;
+          }
+          data = await res.json().catch(() => null);
+          if (bot.proofOfWork || body.altcha) pow = null; // spent (or refused): the next post solves a new one
+          const powError = res.status === 400 && data && Array.isArray(data.errors)
+            && data.errors.find((e) => e.field === 'altcha');
+          if (!powError || attempt > 0 || data.errors.length > 1) break;
+          bot.proofOfWork = true;
         }
-        const data = await res.json().catch(() => null);
+        if (bot.proofOfWork && !pow) startPow();
         if (res.ok && data && data.id != null) {
           if (fields.text) fields.text.input.value = '';
           stopReply();
@@ -456,7 +550,7 @@
     });
   }
 
-  window.CommentsWidget = Object.freeze({ el, formatDate });
+  window.CommentsWidget = Object.freeze({ el, formatDate, proofOfWork });
 
   const start = () => document.querySelectorAll('[data-comments]').forEach(init);
 

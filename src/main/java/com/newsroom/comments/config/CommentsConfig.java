@@ -124,6 +124,54 @@ public interface CommentsConfig {
         Duration retention();
     }
 
+    Bots bots();
+
+    /** Defences against bots, checked before moderation (README, "Bots"). */
+    interface Bots {
+        /** The form field people never see or fill; a submission with it filled is spam. */
+        @WithDefault("email_confirm")
+        String honeypotField();
+
+        /** A submission sooner than this after its form token was issued is held; 0 turns the time trap off. */
+        @WithDefault("3")
+        int minSeconds();
+
+        /** A form token older than this is held as the too-fast ones are. */
+        @WithDefault("1d")
+        Duration maxTokenAge();
+
+        /** Whether a submission without a form token is refused (400); off, it is judged by the other rules. */
+        @WithDefault("false")
+        boolean requireFormToken();
+
+        /** Proof of work (ALTCHA): off, required on every submission, or adaptive (only for suspect clients). */
+        @WithDefault("off")
+        ProofOfWork proofOfWork();
+
+        /** The challenge's difficulty: the solver tries on average half this many SHA-256 hashes. */
+        @WithDefault("100000")
+        int powMaxNumber();
+
+        /** How long a challenge may be solved and used; its solution is remembered as spent this long. */
+        @WithDefault("20m")
+        Duration powExpiry();
+
+        /** Adaptive mode: how long a client that sent a held or spam comment, or failed a check, is suspect. */
+        @WithDefault("1h")
+        Duration suspectFor();
+
+        /**
+         * The HMAC keys of form tokens and challenges, comma-separated: the first signs, every one is
+         * accepted (rotation). Required in production when the time trap or proof of work is on; dev
+         * mode and tests without one use a random key per start.
+         */
+        Optional<List<String>> hmacKey();
+
+        enum ProofOfWork {
+            OFF, REQUIRED, ADAPTIVE
+        }
+    }
+
     interface Write {
         /** Most comments stored in one transaction. */
         @WithDefault("64")

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.newsroom.comments.bots.BotCheck;
 import com.newsroom.comments.comment.CommentSubmission;
 import com.newsroom.comments.comment.ModerationReason;
 import com.newsroom.comments.common.OpenApiDocs;
@@ -36,14 +37,18 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public class CheckResource {
 
     private final ModerationService moderation;
+    private final BotCheck bots;
 
-    public CheckResource(ModerationService moderation) {
+    public CheckResource(ModerationService moderation, BotCheck bots) {
         this.moderation = moderation;
+        this.bots = bots;
     }
 
     @Schema(name = "CheckRequest")
     public record CheckRequest(@Schema(example = "budget-2026") String articleId, String name, String text, String email,
-            String website, @Schema(description = "The IP address to check author rules against", example = "203.0.113.7") String ip) {
+            String website, @Schema(description = "The IP address to check author rules against", example = "203.0.113.7") String ip,
+            @Schema(description = "What was in the honeypot field (a filled one is spam)", example = "") String honeypot,
+            @Schema(description = "A form token to check the time trap against") String formToken) {
     }
 
     @Schema(name = "CheckResult")
@@ -66,7 +71,9 @@ public class CheckResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Check a would-be comment", description = "Runs every rule on the comment without storing anything.")
+    @Operation(summary = "Check a would-be comment", description = """
+            Runs every rule on the comment without storing anything, and the bot checks that apply to a dry run: \
+            the honeypot and the form token's time trap (reasons of type BOT).""")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CheckRequest.class),
             examples = @ExampleObject(name = "check", value = """
                     {"articleId": "budget-2026", "name": "Ali", "text": "Buy cheap watches at www.spam.example", "email": "ali@example.com"}""")))
@@ -75,10 +82,11 @@ public class CheckResource {
                     {"decision": "SPAM", "reasons": [{"ruleId": 1001, "type": "TERMS", "field": "text", "match": "f.u.c.k",
                       "start": 10, "end": 17, "action": "SPAM", "detail": "term 'fuck'"}]}""")))
     public CheckResult check(CheckRequest request) {
-        CheckRequest r = request != null ? request : new CheckRequest(null, null, null, null, null, null);
+        CheckRequest r = request != null ? request : new CheckRequest(null, null, null, null, null, null, null, null);
         CommentSubmission submission = new CommentSubmission(r.name() == null ? "" : r.name(), r.text() == null ? "" : r.text(), r.email(),
                 r.website(), null).normalized();
-        ModerationOutcome outcome = moderation.check(r.articleId(), submission, r.ip());
+        List<ModerationReason> botReasons = bots.dryRun(r.articleId(), r.honeypot(), r.formToken());
+        ModerationOutcome outcome = moderation.check(r.articleId(), submission, r.ip(), botReasons);
         return new CheckResult(outcome.status().name(), outcome.reasons().stream().map(ReasonView::of).toList());
     }
 }

@@ -56,10 +56,13 @@ public class ModerationService {
      *
      * @param articleId the article, or null for one without a record (no premoderation)
      * @param submission a normalised submission
+     * @param botReasons what the bot checks that apply to a dry run found; listed first
      */
-    public ModerationOutcome check(String articleId, CommentSubmission submission, String ipAddress) {
+    public ModerationOutcome check(String articleId, CommentSubmission submission, String ipAddress,
+            List<ModerationReason> botReasons) {
         ActiveRules.Snapshot snapshot = rules.current();
         List<ModerationReason> found = evaluate(snapshot, submission, ipAddress);
+        found.addAll(0, botReasons);
         // Looked up only when the first-comment rule is on, as the write path does.
         boolean trusted = snapshot.firstComment() != null && comments.isTrusted(submission.email());
         return ModerationPolicy.decide(snapshot.firstComment(), found,

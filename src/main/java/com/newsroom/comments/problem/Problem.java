@@ -32,11 +32,21 @@ public record Problem(
     public static final String MEDIA_TYPE = "application/problem+json";
     static final String TYPE_BASE = "https://comments.newsroom.dev/problems/";
 
-    /** One invalid field and what is wrong with it, in words the site can show next to the field. */
+    /**
+     * One invalid field and what is wrong with it, in words the site can show next to the field, and for
+     * errors a script acts on, a stable {@code code} (e.g. {@code altcha.required}).
+     */
     @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "FieldError")
     public record FieldError(
             @Schema(example = "name") String field,
-            @Schema(example = "Please enter your name here") String message) {
+            @Schema(example = "Please enter your name here") String message,
+            @Schema(description = "A stable code for errors scripts act on; absent for the others", example = "altcha.required")
+            String code) {
+
+        public FieldError(String field, String message) {
+            this(field, message, null);
+        }
     }
 }

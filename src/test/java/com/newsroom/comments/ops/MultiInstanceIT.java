@@ -1,6 +1,7 @@
 package com.newsroom.comments.ops;
 
 import com.newsroom.comments.support.TestWords;
+import com.newsroom.comments.support.Challenges;
 import com.newsroom.comments.support.Readers;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,6 +39,7 @@ class MultiInstanceIT {
 
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "multi-instance-admin-password";
+    static final String BOTS_KEY = "multi-instance-bots-key-not-a-secret";
 
     static String jdbcUrl;
     static String dbUser;
@@ -120,6 +122,10 @@ class MultiInstanceIT {
         env.put("COMMENTS_PUBLIC_CACHE_TTL", "60s"); // long: only the other instance's NOTIFY can evict in time
         env.put("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true");
         env.put("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true");
+        // One key for both, as in production: each accepts the other's tokens and challenges.
+        env.put("COMMENTS_BOTS_HMAC_KEY", BOTS_KEY);
+        // Adaptive: only clients that gave themselves away must solve a challenge (the other tests' never do).
+        env.put("COMMENTS_BOTS_PROOF_OF_WORK", "adaptive");
         return new Instance(builder.start(), port, log);
     }
 
@@ -264,6 +270,27 @@ class MultiInstanceIT {
         String etag = a.admin().get("/api/moderation/comments/{id}", id).then().statusCode(200).extract().header("ETag");
         a.admin().header("If-Match", etag).post("/api/moderation/comments/{id}/reject", id).then().statusCode(200);
         b.admin().header("If-Match", etag).post("/api/moderation/comments/{id}/approve", id).then().statusCode(412);
+    }
+
+    @Test
+    void aProofOfWorkSolutionSpentOnOneInstanceIsRefusedOnTheOther() {
+        String articleId = "multi-pow-" + UUID.randomUUID();
+        String ip = "198.51.100.90";
+        // A forged form token on each instance makes this client suspect there (adaptive: suspects are per
+        // instance); refused with 400, it stores nothing, so flood control does not hold the posts below.
+        for (Instance instance : List.of(a, b)) {
+            assertEquals(400, post(instance, articleId, ip, Map.of("name", "Bot", "text", "spam " + UUID.randomUUID(),
+                    "formToken", "1.forged.token")));
+            Readers.from(instance.api(), ip).get("/api/articles/{a}/form-token", articleId).then().statusCode(200)
+                    .body("proofOfWork", equalTo(true));
+        }
+        assertEquals(400, post(b, articleId, ip, Map.of("name", "Ali", "text", "without a solution")));
+        String solution = Challenges.solved(a.api()); // issued by A, accepted by B: one key
+        assertEquals(201, post(b, articleId, ip, Map.of("name", "Ali", "text", "solved once", "altcha", solution)));
+        Readers.from(a.api(), ip).contentType(ContentType.JSON)
+                .body(Map.of("name", "Ali", "text", "the same solution again", "altcha", solution))
+                .post("/api/articles/{a}/comments", articleId).then().statusCode(400)
+                .body("errors[0].code", equalTo("altcha.invalid"));
     }
 
     @Test

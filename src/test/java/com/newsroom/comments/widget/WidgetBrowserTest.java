@@ -253,6 +253,31 @@ class WidgetBrowserTest {
         assertFalse(driver.findElement(By.cssSelector(".cw-more")).isDisplayed());
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void screenReadersAndKeyboardsNeverMeetTheHoneypot() {
+        openDemo();
+        WebElement honeypot = driver.findElement(By.name("email_confirm"));
+        assertEquals("-1", honeypot.getAttribute("tabindex"), "not in the tab order");
+        assertEquals("off", honeypot.getAttribute("autocomplete"), "never filled in by the browser");
+        assertTrue(honeypot.getRect().getX() + honeypot.getRect().getWidth() <= 0, "off screen: " + honeypot.getRect());
+        // The accessibility tree, as Chromium gives it to screen readers: the form's four text fields and no other.
+        Map<String, Object> tree = ((ChromeDriver) driver).executeCdpCommand("Accessibility.getFullAXTree", Map.of());
+        List<String> textboxes = new ArrayList<>();
+        for (Map<String, Object> node : (List<Map<String, Object>>) tree.get("nodes")) {
+            Object role = node.get("role") instanceof Map<?, ?> r ? r.get("value") : null;
+            Object name = node.get("name") instanceof Map<?, ?> n ? n.get("value") : null;
+            if (Boolean.TRUE.equals(node.get("ignored"))) {
+                continue;
+            }
+            assertFalse(String.valueOf(name).contains("Leave this field empty"), "the honeypot's label is exposed: " + node);
+            if ("textbox".equals(role)) {
+                textboxes.add(String.valueOf(name));
+            }
+        }
+        assertEquals(4, textboxes.size(), "text fields a screen reader meets: " + textboxes);
+    }
+
     // --- helpers ----------------------------------------------------------------------------
 
     void openDemo() {
@@ -262,6 +287,25 @@ class WidgetBrowserTest {
             return !count.isEmpty() && count.get(0).getText().matches("\\(\\d+\\)")
                     && d.findElement(By.cssSelector(".cw-list")).getAttribute("aria-busy") == null;
         });
+        // The form token has arrived: from now on, the time trap's clock runs.
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(js(
+                "return performance.getEntriesByType('resource').some(e => e.name.includes('/form-token') && e.responseEnd > 0)")));
+        tokenArrived = System.nanoTime();
+    }
+
+    /** When the open page's form token arrived (System.nanoTime). */
+    static long tokenArrived;
+
+    /** Comments sooner than comments.bots.min-seconds (3) after the form token are held: people take longer. */
+    static void waitLikeAPerson() {
+        long wait = tokenArrived + Duration.ofMillis(3300).toNanos() - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000 + 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     static void loadAll() {
@@ -297,6 +341,7 @@ class WidgetBrowserTest {
     }
 
     static void submit() {
+        waitLikeAPerson();
         WebElement button = driver.findElement(By.cssSelector(".cw-form [type=submit]"));
         js("arguments[0].scrollIntoView({block: 'center'})", button);
         button.click();

@@ -3,6 +3,7 @@ package com.newsroom.comments.comment.api;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -66,8 +67,9 @@ public class CommentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a comment", description = """
-            Validates the comment, runs moderation, stores it and answers with its status: APPROVED (published \
-            at once) or PENDING (awaiting a moderator). Spam is also answered as PENDING.""")
+            Validates the comment, checks it for bots (honeypot, form token, proof of work), runs moderation, \
+            stores it and answers with its status: APPROVED (published at once) or PENDING (awaiting a moderator). \
+            Spam is also answered as PENDING.""")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CommentSubmission.class),
             examples = @ExampleObject(name = "comment", value = """
@@ -75,14 +77,23 @@ public class CommentResource {
                      "text": "Thank you for this report."}""")))
     @APIResponse(responseCode = "201", description = "Stored; Location points to the comment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmittedComment.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields (all of them at once), malformed JSON or article id",
+    @APIResponse(responseCode = "400", description = """
+            Invalid fields (all of them at once), malformed JSON or article id, a forged form token, or where proof of \
+            work is required a missing (code altcha.required) or invalid or reused (altcha.invalid) solution""",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "missing fields", value = """
+                    examples = {
+                        @ExampleObject(name = "missing fields", value = """
                             {"type": "https://comments.newsroom.dev/problems/validation", "title": "Invalid request",
                              "status": 400, "detail": "The request has 2 invalid fields.",
                              "instance": "/api/articles/budget-2026/comments",
                              "errors": [{"field": "name", "message": "Please enter your name here"},
-                                        {"field": "text", "message": "Please enter your comment!"}]}""")))
+                                        {"field": "text", "message": "Please enter your comment!"}]}"""),
+                        @ExampleObject(name = "proof of work required", value = """
+                            {"type": "https://comments.newsroom.dev/problems/validation", "title": "Invalid request",
+                             "status": 400, "detail": "Please wait a moment: your browser has not finished the anti-spam check.",
+                             "instance": "/api/articles/budget-2026/comments",
+                             "errors": [{"field": "altcha", "code": "altcha.required",
+                                         "message": "Please wait a moment: your browser has not finished the anti-spam check."}]}""")}))
     @APIResponse(responseCode = "403", description = "Comments are closed on this article")
     @APIResponse(responseCode = "409", description = "The same author already posted this text on this article")
     @APIResponse(responseCode = "413", description = "Request body too large")
@@ -113,7 +124,7 @@ public class CommentResource {
     @APIResponse(responseCode = "201", description = "Stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmittedComment.class)))
     @APIResponse(responseCode = "303", description = "Stored; the reader is sent back to the article page")
-    @APIResponse(responseCode = "400", description = "Invalid fields, or a malformed form (broken percent-encoding, too many fields)",
+    @APIResponse(responseCode = "400", description = "Invalid fields, a malformed form (broken percent-encoding, too many fields), a forged form token, or a missing or invalid proof of work where it is required",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "malformed form", value = """
                             {"type": "https://comments.newsroom.dev/problems/validation", "title": "Invalid request",
@@ -134,8 +145,9 @@ public class CommentResource {
         Long parent = parseParentId(fields.get("parentId"));
         String redirect = fields.get("redirect");
         URI base = uri.getBaseUri();
+        // Every other field too (formToken, altcha, and the honeypot under its configured name).
         CommentSubmission submission = new CommentSubmission(fields.get("name"), fields.get("text"), fields.get("email"),
-                fields.get("website"), parent);
+                fields.get("website"), parent, fields.get("formToken"), fields.get("altcha"), Collections.unmodifiableMap(fields));
         return service.submit(articleId, submission, origin(request))
                 .map(comment -> {
                     SubmittedComment answer = SubmittedComment.of(comment);

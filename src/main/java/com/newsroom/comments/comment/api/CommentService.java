@@ -18,9 +18,11 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 import com.newsroom.comments.article.ArticleIds;
+import com.newsroom.comments.bots.BotCheck;
 import com.newsroom.comments.comment.Comment;
 import com.newsroom.comments.comment.CommentRepository;
 import com.newsroom.comments.comment.CommentSubmission;
+import com.newsroom.comments.comment.ModerationReason;
 import com.newsroom.comments.comment.SubmissionValidator;
 import com.newsroom.comments.comment.pages.PublicComment;
 import com.newsroom.comments.comment.pages.PublicCommentReader;
@@ -51,12 +53,14 @@ public class CommentService {
     private final Clock clock;
     private final Duration writeTimeout;
     private final PublicCommentReader publicComments;
+    private final BotCheck bots;
 
     @Inject
     public CommentService(CommentRepository comments, CommentWriter writer, ModerationService moderation,
             ActiveRules activeRules, ModerationMetrics metrics, CommentsConfig config, Validator beanValidator,
-            PublicCommentReader publicComments) {
+            PublicCommentReader publicComments, BotCheck bots) {
         this.publicComments = publicComments;
+        this.bots = bots;
         this.metrics = metrics;
         this.comments = comments;
         this.writer = writer;
@@ -84,15 +88,21 @@ public class CommentService {
     public Uni<Comment> submit(String articleId, CommentSubmission raw, Origin origin) {
         CommentSubmission submission = raw.normalized();
         Uni<CommentDraft> draft = Uni.createFrom().item(() -> draft(articleId, submission, origin));
+        // Replies, long texts (moderated off the event loop) and proof-of-work solutions (spent in the
+        // database) go to a worker.
         if (submission.parentId() != null || !activeRules.isLoaded()
-                || (submission.text() != null && submission.text().length() > LONG_TEXT)) {
+                || (submission.text() != null && submission.text().length() > LONG_TEXT)
+                || bots.mayClaim(submission, origin.ipAddress())) {
             draft = draft.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
         Context caller = Vertx.currentContext();
         Uni<Comment> stored = draft.onItem().transformToUni(this::store);
         // Here, not on the writer threads: they are what every submission waits for.
         return (caller == null ? stored : stored.emitOn(task -> caller.runOnContext(ignored -> task.run())))
-                .invoke(comment -> metrics.submitted(comment.status, comment.reasons));
+                .invoke(comment -> {
+                    metrics.submitted(comment.status, comment.reasons);
+                    bots.observe(origin.ipAddress(), comment.status);
+                });
     }
 
     /**
@@ -121,15 +131,27 @@ public class CommentService {
                 .call(() -> comments.findApproved(articleId, submission.parentId())) == null) {
             errors.add(new FieldError("parentId", "The comment you are replying to does not exist on this article or is not published."));
         }
+        // Microseconds: what PostgreSQL stores, so the returned createdAt equals the stored one.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String ip = origin.ipAddress();
+        // Bots before moderation: their 400s join the field errors, and a honeypot hit skips the rules.
+        BotCheck.Screening screening = bots.screen(articleId, submission, ip, errors, now);
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-        // Microseconds: what PostgreSQL stores, so the returned createdAt equals the stored one.
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (screening.solution() != null) {
+            bots.claim(screening.solution(), ip);
+        }
         ActiveRules.Snapshot rules = activeRules.current();
-        String ip = origin.ipAddress();
-        return CommentDraft.of(articleId, submission, ip, truncate(origin.userAgent(), MAX_USER_AGENT), rules,
-                moderation.evaluate(rules, submission, ip), now);
+        List<ModerationReason> reasons = screening.reasons();
+        if (!screening.spam()) {
+            List<ModerationReason> found = moderation.evaluate(rules, submission, ip);
+            if (!reasons.isEmpty()) {
+                found.addAll(0, reasons);
+            }
+            reasons = found;
+        }
+        return CommentDraft.of(articleId, submission, ip, truncate(origin.userAgent(), MAX_USER_AGENT), rules, reasons, now);
     }
 
     /** A public page with the article's total; plain JDBC, it runs on every public-page cache miss. */
