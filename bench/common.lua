@@ -88,8 +88,25 @@ end
 -- request has its own name, e-mail and X-Forwarded-For address.
 local state = { texts = nil, terms = nil, counter = 0, tid = 0 }
 
+-- BENCH_ALTCHA: a file of solved proof-of-work challenges, one per line (bench/bots.sh). Each thread of
+-- each wrk run takes every BENCH_ALTCHA_SLICES-th line from line BENCH_ALTCHA_SLOT + tid, so that no
+-- solution is sent twice (the service accepts each once).
+local function load_altcha(tid)
+  local file = os.getenv("BENCH_ALTCHA")
+  if not file or file == "" then return nil end
+  local slices = tonumber(os.getenv("BENCH_ALTCHA_SLICES") or "1")
+  local slot = tonumber(os.getenv("BENCH_ALTCHA_SLOT") or "0") + tid
+  local out, i = {}, 0
+  for line in io.lines(file) do
+    if i % slices == slot then out[#out + 1] = line end
+    i = i + 1
+  end
+  return out
+end
+
 function M.init_post(tid)
   state.tid = tid
+  state.altcha = load_altcha(tid)
   state.texts = M.texts(256)
   state.terms = M.load_terms()
   if #state.terms == 0 then
@@ -122,6 +139,10 @@ function M.post_request()
   text = text .. " (ref " .. id .. ")"
   local body = string.format('{"name":"Reader %s","email":"reader-%s@bench.example","text":"%s"}',
     id, id, esc(text))
+  if state.altcha then
+    -- Out of solutions: sent without one, so the service's 400s show in non2xx.
+    body = body:sub(1, -2) .. string.format(',"altcha":"%s"}', state.altcha[c] or "")
+  end
   local n = M.run * 4194304 + state.tid * 2097152 + c   -- run < 64, tid < 2, c < 2^21 per run
   return wrk.format("POST", "/api/articles/" .. M.article() .. "/comments", {
     ["Content-Type"] = "application/json",
