@@ -9,6 +9,7 @@
 # Run from the repository root:   bench/signin.sh
 # Environment: DURATION=20 (s per wrk run)  CONNECTIONS=32  THREADS=2  WARMUP=10  SKIP_BUILD=1
 #              PORT=8091  BENCH_DB=comments_signin_bench (dropped and recreated!)  JAVA / JAVA_OPTS (bench/jvm-options.sh)
+#              APP=target/quarkus-app  the packaged application to run (a copy, to measure while target/ is rebuilt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +19,7 @@ THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-10}
 PORT=${PORT:-8091}
 DB=${BENCH_DB:-comments_signin_bench}
+APP=${APP:-target/quarkus-app}
 source bench/jvm-options.sh
 ADMIN_USER=admin
 ADMIN_PASSWORD=bench-admin-password
@@ -41,7 +43,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   say "building (./mvnw -B -q package -DskipTests)"
   ./mvnw -B -q package -DskipTests
 fi
-[ -f target/quarkus-app/quarkus-run.jar ] || die "target/quarkus-app/quarkus-run.jar missing: build first"
+[ -f "$APP/quarkus-run.jar" ] || die "$APP/quarkus-run.jar missing: build first"
 
 say "fresh database $DB"
 psql -q -d postgres -v ON_ERROR_STOP=1 -c "drop database if exists $DB with (force)" -c "create database $DB"
@@ -62,7 +64,7 @@ say "starting the app (port $PORT)"
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
 QUARKUS_HTTP_PORT=$PORT COMMENTS_ADMIN_USERNAME=$ADMIN_USER COMMENTS_ADMIN_PASSWORD=$ADMIN_PASSWORD \
 QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true \
-  "$JAVA" $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar >"$OUT/app.log" 2>&1 &
+  "$JAVA" $JAVA_OPTS -jar "$APP/quarkus-run.jar" >"$OUT/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 3000); do
   kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$OUT/app.log"; die "the app exited during start-up"; }
