@@ -155,6 +155,55 @@ class MultiInstanceIT {
                 .post("/api/articles/{a}/comments", articleId).statusCode();
     }
 
+    /** Signs in on {@code instance} from its own address; returns the session cookie. */
+    static String session(Instance instance, String username, String password) {
+        return Readers.from(instance.api(), "198.51.100." + (int) (Math.random() * 250)).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password)).post("/api/moderation/session")
+                .then().statusCode(200).extract().cookie("moderator_session");
+    }
+
+    static int statsWith(Instance instance, String cookie) {
+        return instance.api().cookie("moderator_session", cookie).get("/api/moderation/stats").statusCode();
+    }
+
+    /** How long until {@code cookie} stops reading through {@code instance}, failing after 10 s. */
+    static long millisUntilRefused(Instance instance, String cookie) throws InterruptedException {
+        long started = System.currentTimeMillis();
+        while (statsWith(instance, cookie) == 200) {
+            assertTrue(System.currentTimeMillis() - started < 10_000, "the session still works after 10 s");
+            Thread.sleep(50);
+        }
+        return System.currentTimeMillis() - started;
+    }
+
+    @Test
+    void aSessionEndedThroughOneInstanceEndsOnTheOther() throws InterruptedException {
+        String user = "multi-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "a long multi-instance pass phrase";
+        a.admin().contentType(ContentType.JSON).body(Map.of("username", user, "password", password))
+                .post("/api/moderation/moderators").then().statusCode(201);
+
+        // Sign-out through A: a change through B is refused at once, reads within the recheck interval (1 s).
+        String cookie = session(a, user, password);
+        assertEquals(200, statsWith(b, cookie));
+        a.api().cookie("moderator_session", cookie).header("X-Requested-With", "XMLHttpRequest")
+                .delete("/api/moderation/session").then().statusCode(204);
+        b.api().cookie("moderator_session", cookie).header("X-Requested-With", "XMLHttpRequest")
+                .contentType(ContentType.JSON).body(Map.of("name", "Ali", "text", "hello"))
+                .post("/api/moderation/check").then().statusCode(401);
+        assertTrue(millisUntilRefused(b, cookie) < 2_000, "a read through B took more than 2 s to be refused");
+
+        // A password change through B ends the sessions signed in through A, and A's remembered Basic credential.
+        String onA = session(a, user, password);
+        a.api().auth().preemptive().basic(user, password).get("/api/moderation/stats").then().statusCode(200);
+        b.api().cookie("moderator_session", session(b, user, password)).header("X-Requested-With", "XMLHttpRequest")
+                .contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", password, "newPassword", "the changed multi-instance pass phrase"))
+                .put("/api/moderation/session/password").then().statusCode(200);
+        assertTrue(millisUntilRefused(a, onA) < 2_000, "A's session outlived the password change by more than 2 s");
+        a.api().auth().preemptive().basic(user, password).get("/api/moderation/stats").then().statusCode(401);
+    }
+
     @Test
     void aRuleAddedOnOneInstanceDecidesOnTheOther() throws InterruptedException {
         String term = word();
