@@ -168,9 +168,14 @@ class MultiInstanceIT {
 
     /** How long until {@code cookie} stops reading through {@code instance}, failing after 10 s. */
     static long millisUntilRefused(Instance instance, String cookie) throws InterruptedException {
+        return millisUntilRefused(() -> statsWith(instance, cookie));
+    }
+
+    /** How long until {@code status} stops answering 200, failing after 10 s. */
+    static long millisUntilRefused(java.util.function.IntSupplier status) throws InterruptedException {
         long started = System.currentTimeMillis();
-        while (statsWith(instance, cookie) == 200) {
-            assertTrue(System.currentTimeMillis() - started < 10_000, "the session still works after 10 s");
+        while (status.getAsInt() == 200) {
+            assertTrue(System.currentTimeMillis() - started < 10_000, "the credential still works after 10 s");
             Thread.sleep(50);
         }
         return System.currentTimeMillis() - started;
@@ -201,6 +206,9 @@ class MultiInstanceIT {
                 .body(Map.of("currentPassword", password, "newPassword", "the changed multi-instance pass phrase"))
                 .put("/api/moderation/session/password").then().statusCode(200);
         assertTrue(millisUntilRefused(a, onA) < 2_000, "A's session outlived the password change by more than 2 s");
+        // A read with the remembered credential: refused within the recheck interval, like a session's.
+        assertTrue(millisUntilRefused(() -> a.api().auth().preemptive().basic(user, password)
+                .get("/api/moderation/stats").statusCode()) < 2_000, "A's remembered Basic credential outlived the password change by more than 2 s");
         a.api().auth().preemptive().basic(user, password).get("/api/moderation/stats").then().statusCode(401);
     }
 
