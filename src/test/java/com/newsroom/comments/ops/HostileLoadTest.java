@@ -3,7 +3,6 @@ package com.newsroom.comments.ops;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -32,7 +30,7 @@ import io.restassured.http.ContentType;
 
 import com.newsroom.comments.support.Accounts;
 import com.newsroom.comments.support.Readers;
-import com.newsroom.comments.support.TcpProxy;
+import com.newsroom.comments.support.ProxiedDatabase;
 
 /**
  * Bounded load on loopback: normal readers (cached pages, short comments) beside a hostile PATTERN rule
@@ -45,40 +43,16 @@ import com.newsroom.comments.support.TcpProxy;
 class HostileLoadTest {
 
     static final int SECONDS_EACH_PHASE = 10;
-    static TcpProxy proxy;
 
     public static class ThroughProxy implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ProxyResource.class));
+            return List.of(new TestResourceEntry(ProxiedDatabase.class));
         }
 
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("comments.rules.max-flood-interval", "0s");
-        }
-    }
-
-    public static class ProxyResource implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            String url = System.getenv().getOrDefault("TEST_DB_URL", "jdbc:postgresql://localhost:5432/test");
-            URI db = URI.create(url.substring("jdbc:".length()));
-            try {
-                proxy = new TcpProxy(db.getHost(), db.getPort() == -1 ? 5432 : db.getPort());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + db.getPath());
-        }
-
-        @Override
-        public void stop() {
-            try {
-                proxy.cut();
-            } catch (IOException e) {
-                // test over
-            }
         }
     }
 
@@ -121,11 +95,11 @@ class HostileLoadTest {
         List<Long> live = Collections.synchronizedList(new ArrayList<>());
         try {
             sampleLive(http, base, live, SECONDS_EACH_PHASE);
-            proxy.silence();
+            ProxiedDatabase.proxy().silence();
             sampleLive(http, base, live, SECONDS_EACH_PHASE);
         } finally {
             running.set(false);
-            proxy.restore();
+            ProxiedDatabase.proxy().restore();
             clients.shutdown();
             clients.awaitTermination(60, TimeUnit.SECONDS);
         }

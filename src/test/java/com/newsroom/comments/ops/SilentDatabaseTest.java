@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -28,7 +25,7 @@ import io.restassured.response.Response;
 
 import com.newsroom.comments.support.Accounts;
 import com.newsroom.comments.support.Readers;
-import com.newsroom.comments.support.TcpProxy;
+import com.newsroom.comments.support.ProxiedDatabase;
 
 /**
  * A silent database (packets dropped, no reset): with the configured timeouts (application.properties,
@@ -41,35 +38,11 @@ class SilentDatabaseTest {
 
     /** Socket timeout 5 s (twice for a post whose batch meets two dead connections), login 2 s, on a loaded machine. */
     static final long ANSWER_WITHIN_MILLIS = 15_000;
-    static TcpProxy proxy;
 
     public static class ThroughProxy implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ProxyResource.class));
-        }
-    }
-
-    public static class ProxyResource implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            String url = System.getenv().getOrDefault("TEST_DB_URL", "jdbc:postgresql://localhost:5432/test");
-            URI db = URI.create(url.substring("jdbc:".length()));
-            try {
-                proxy = new TcpProxy(db.getHost(), db.getPort() == -1 ? 5432 : db.getPort());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + db.getPath());
-        }
-
-        @Override
-        public void stop() {
-            try {
-                proxy.cut();
-            } catch (IOException e) {
-                // test over
-            }
+            return List.of(new TestResourceEntry(ProxiedDatabase.class));
         }
     }
 
@@ -90,7 +63,7 @@ class SilentDatabaseTest {
         given().when().get("/q/health/ready").then().statusCode(200);
         Accounts.asModerator().when().get("/api/moderation/stats").then().statusCode(200);
 
-        proxy.silence();
+        ProxiedDatabase.proxy().silence();
         List<Answer> answers = new ArrayList<>();
         ExecutorService clients = Executors.newFixedThreadPool(32);
         try {
@@ -125,7 +98,7 @@ class SilentDatabaseTest {
             assertTrue(ready.millis() < ANSWER_WITHIN_MILLIS, ready::toString);
         } finally {
             clients.shutdownNow();
-            proxy.restore();
+            ProxiedDatabase.proxy().restore();
         }
 
         long restored = System.nanoTime();
