@@ -60,6 +60,22 @@ public class ImportResource {
             <wp:comment_approved>1</wp:comment_approved><wp:comment_type>comment</wp:comment_type><wp:comment_parent>0</wp:comment_parent></wp:comment>
             </item></channel></rss>""";
 
+    static final String DISQUS_EXAMPLE = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">
+            <category dsq:id="1"><forum>newsroom</forum><title>General</title><isDefault>true</isDefault></category>
+            <thread dsq:id="7000001"><id>budget-2026</id><forum>newsroom</forum><category dsq:id="1"/>
+            <link>https://news.example.com/budget-2026/</link><title>Budget 2026</title><createdAt>2019-03-04T10:00:00Z</createdAt>
+            <isClosed>false</isClosed><isDeleted>false</isDeleted></thread>
+            <post dsq:id="9000001"><id/><message><![CDATA[<p>Teşekkürler!</p>]]></message><createdAt>2019-03-04T12:34:56Z</createdAt>
+            <isDeleted>false</isDeleted><isSpam>false</isSpam>
+            <author><email>hamdi@example.com</email><name>Hamdi Fırat Büyük</name><isAnonymous>false</isAnonymous><username>hamdi</username></author>
+            <ipAddress>203.0.113.7</ipAddress><thread dsq:id="7000001"/></post>
+            <post dsq:id="9000002"><id/><message><![CDATA[<p>Agreed.</p>]]></message><createdAt>2019-03-04T13:00:00Z</createdAt>
+            <isDeleted>false</isDeleted><isSpam>false</isSpam><author><name>Reader</name><isAnonymous>true</isAnonymous></author>
+            <thread dsq:id="7000001"/><parent dsq:id="9000001"/></post>
+            </disqus>""";
+
     static final String JOB_EXAMPLE = """
             {"id": 7, "kind": "wordpress", "state": "RUNNING", "progress": 42.5, "bytesTotal": 10485760, "bytesRead": 4456448,
              "counts": {"articles": 12, "comments": {"APPROVED": 310, "PENDING": 4, "SPAM": 55}, "alreadyImported": 0,
@@ -121,6 +137,59 @@ public class ImportResource {
         }
         try (InputStream body = Files.newInputStream(file.uploadedFile())) {
             return wordpress(body, articleId, moderate, security);
+        }
+    }
+
+    @POST
+    @Path("disqus")
+    @Consumes({ MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_OCTET_STREAM })
+    @RequestBody(description = "The XML file of Disqus Admin → Moderation → Export (unzipped)", required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_XML, examples = @ExampleObject(name = "disqus", value = DISQUS_EXAMPLE)))
+    @Operation(summary = "Import a Disqus export", description = """
+            Imports the posts of every thread in the file, in the background: 202 with a Location to follow. \
+            Idempotent by Disqus post id (the same file twice, or an overlapping later export, adds nothing twice); \
+            no flood or duplicate checks; original dates and threads kept; isSpam → spam, isDeleted → rejected, \
+            others approved; a closed thread closes its article. Messages are HTML: stored as plain text \
+            (paragraphs and line breaks kept, a link's address after its text). A malformed file fails as a \
+            whole and leaves no comment behind.""")
+    @APIResponse(responseCode = "202", description = "Received; the import runs in the background",
+            headers = @Header(name = "Location", description = "The import's progress"),
+            content = @Content(schema = @Schema(implementation = ImportJobView.class), examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Unknown articleId choice, or the upload broke off")
+    @APIResponse(responseCode = "409", description = "Another import is running")
+    @APIResponse(responseCode = "415", description = "Not XML or a multipart upload")
+    public Response disqus(InputStream body,
+            @Parameter(description = "Where each article id comes from: the thread's identifier (disqus_identifier; its link where it has none) or its link",
+                    schema = @Schema(enumeration = { "identifier", "link" }, defaultValue = "identifier")) @QueryParam("articleId") String articleId,
+            @Parameter(description = "Run the moderation rules on the comments Disqus kept (neither spam nor deleted)", schema = @Schema(defaultValue = "false"))
+            @QueryParam("moderate") boolean moderate,
+            @Context SecurityContext security) {
+        DisqusReader.ArticleIdChoice choice = DisqusReader.ArticleIdChoice.parse(articleId);
+        if (choice == null) {
+            throw ApiException.invalidField("articleId", "articleId must be identifier or link.");
+        }
+        DisqusReader reader = new DisqusReader(choice);
+        ImportJobView job = imports.start("disqus", "articleId=" + choice.parameterValue() + " moderate=" + moderate,
+                Actors.of(security), body, reader::read, moderate);
+        return accepted(job);
+    }
+
+    @POST
+    @Path("disqus")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Import a Disqus export uploaded as a form's file", description = "As the XML body, from a form field named file.")
+    @APIResponse(responseCode = "202", description = "Received; the import runs in the background",
+            headers = @Header(name = "Location", description = "The import's progress"),
+            content = @Content(schema = @Schema(implementation = ImportJobView.class)))
+    @APIResponse(responseCode = "400", description = "No file field, or an unknown articleId choice")
+    @APIResponse(responseCode = "409", description = "Another import is running")
+    public Response disqusForm(@RestForm("file") FileUpload file, @QueryParam("articleId") String articleId,
+            @QueryParam("moderate") boolean moderate, @Context SecurityContext security) throws IOException {
+        if (file == null) {
+            throw ApiException.invalidField("file", "Upload the export as the form field 'file'.");
+        }
+        try (InputStream body = Files.newInputStream(file.uploadedFile())) {
+            return disqus(body, articleId, moderate, security);
         }
     }
 
