@@ -45,6 +45,16 @@ public class Article {
     @Version
     public long version;
 
+    /** When {@link #closesAt} or {@link #closeAfterDays} closes comments, whichever is first; null if neither is set. */
+    public Instant closingAt() {
+        Instant afterDays = closeAfterDays == null ? null
+                : (publishedAt != null ? publishedAt : createdAt).plus(Duration.ofDays(closeAfterDays));
+        if (closesAt == null) {
+            return afterDays;
+        }
+        return afterDays == null || closesAt.isBefore(afterDays) ? closesAt : afterDays;
+    }
+
     /** Whether a comment posted at {@code now} is accepted. */
     public boolean acceptsCommentsAt(Instant now) {
         if (!commentsOpen) {

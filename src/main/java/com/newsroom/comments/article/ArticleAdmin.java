@@ -3,11 +3,15 @@ package com.newsroom.comments.article;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import com.newsroom.comments.audit.AuditLog;
+import com.newsroom.comments.comment.CommentRepository;
+import com.newsroom.comments.comment.CommentStatus;
 import com.newsroom.comments.common.PagedList;
 import com.newsroom.comments.event.Outbox;
 import com.newsroom.comments.problem.ApiException;
@@ -24,25 +28,39 @@ public class ArticleAdmin {
     private final ArticleRepository articles;
     private final AuditLog audit;
     private final Outbox outbox;
+    private final CommentRepository comments;
 
-    public ArticleAdmin(ArticleRepository articles, AuditLog audit, Outbox outbox) {
+    public ArticleAdmin(ArticleRepository articles, AuditLog audit, Outbox outbox, CommentRepository comments) {
         this.articles = articles;
         this.audit = audit;
         this.outbox = outbox;
+        this.comments = comments;
     }
 
-    public PagedList<ArticleView> list(int page, int size) {
-        var query = articles.findAll(Sort.by("createdAt", Sort.Direction.Descending).and("id"));
-        List<ArticleView> items = query.page(Page.of(page, size)).list().stream().map(ArticleView::of).toList();
+    /** Newest first, with their comment counts; {@code idContains} (case-insensitive) narrows by article id. */
+    @Transactional
+    public PagedList<ArticleView> list(String idContains, int page, int size) {
+        Sort newest = Sort.by("createdAt", Sort.Direction.Descending).and("id");
+        var query = idContains == null || idContains.isBlank() ? articles.findAll(newest)
+                : articles.find("locate(:q, lower(id)) > 0", newest,
+                        Map.of("q", idContains.strip().toLowerCase(Locale.ROOT)));
+        List<Article> found = query.page(Page.of(page, size)).list();
+        Map<String, Map<CommentStatus, Long>> counts = comments.statusCounts(found.stream().map(a -> a.id).toList());
+        List<ArticleView> items = found.stream().map(a -> ArticleView.of(a, counts.get(a.id))).toList();
         return new PagedList<>(items, page, size, query.count());
     }
 
+    @Transactional
     public ArticleView get(String articleId) {
         Article article = articles.findById(articleId);
         if (article == null) {
             throw ApiException.notFound("There is no article " + articleId + " (it has no comments and no settings yet).");
         }
-        return ArticleView.of(article);
+        return view(article);
+    }
+
+    private ArticleView view(Article article) {
+        return ArticleView.of(article, comments.statusCounts(List.of(article.id)).get(article.id));
     }
 
     /** Applies the settings, creating the article's record if it has none yet (to premoderate ahead of time). */
@@ -55,8 +73,23 @@ public class ArticleAdmin {
                 && (settings.closeAfterDays() < 1 || settings.closeAfterDays() > MAX_CLOSE_AFTER_DAYS)) {
             throw ApiException.invalidField("closeAfterDays", "closeAfterDays must be from 1 to " + MAX_CLOSE_AFTER_DAYS + ".");
         }
+        List<String> clear = settings.clear() == null ? List.of() : settings.clear();
+        for (String name : clear) {
+            if (!ArticleSettings.CLEARABLE.contains(name)) {
+                throw ApiException.invalidField("clear", "clear may name " + String.join(", ", ArticleSettings.CLEARABLE) + ".");
+            }
+        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Article article = articles.findOrCreate(articleId, now);
+        if (clear.contains("closesAt")) {
+            article.closesAt = null;
+        }
+        if (clear.contains("closeAfterDays")) {
+            article.closeAfterDays = null;
+        }
+        if (clear.contains("publishedAt")) {
+            article.publishedAt = null;
+        }
         if (settings.commentsOpen() != null) {
             article.commentsOpen = settings.commentsOpen();
         }
@@ -79,6 +112,6 @@ public class ArticleAdmin {
                         + article.publishedAt), now);
         articles.flush();
         outbox.articleUpdated(articleId, actor, now);
-        return ArticleView.of(article);
+        return view(article);
     }
 }

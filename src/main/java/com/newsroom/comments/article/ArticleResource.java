@@ -49,13 +49,16 @@ public class ArticleResource {
     }
 
     @GET
-    @Operation(summary = "List articles", description = "Newest first.")
+    @Operation(summary = "List articles", description = "Newest first, each with its comment settings, "
+            + "whether it accepts comments now, when it closes, and its stored comments by status.")
     @APIResponse(responseCode = "200", description = "A page of articles")
     public PagedList<ArticleView> list(
+            @Parameter(description = "Only articles whose id contains this (case-insensitive)", example = "budget")
+            @QueryParam("q") String q,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", maximum = "100")) @QueryParam("size") String size) {
         Paging paging = Paging.parse(page, size, 20);
-        return admin.list(paging.page(), paging.size());
+        return admin.list(q, paging.page(), paging.size());
     }
 
     @GET
@@ -71,8 +74,15 @@ public class ArticleResource {
     @Path("{articleId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change an article's comment settings", description = "Creates the article's record if it has none yet.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ArticleSettings.class), examples = @ExampleObject(name = "close in two weeks", value = """
-            {"commentsOpen": true, "closeAfterDays": 14, "premoderate": false}""")))
+    @RequestBody(content = @Content(schema = @Schema(implementation = ArticleSettings.class), examples = {
+            @ExampleObject(name = "close in two weeks", value = """
+                    {"commentsOpen": true, "closeAfterDays": 14, "premoderate": false}"""),
+            @ExampleObject(name = "close now", value = """
+                    {"commentsOpen": false}"""),
+            @ExampleObject(name = "open now, no closing date", value = """
+                    {"commentsOpen": true, "clear": ["closesAt", "closeAfterDays"]}"""),
+            @ExampleObject(name = "close at a date", value = """
+                    {"closesAt": "2026-12-31T23:00:00Z"}""") }))
     @APIResponse(responseCode = "200", description = "The article", content = @Content(schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "400", description = "Bad settings or article id")
     public ArticleView update(@PathParam("articleId") @Pattern(regexp = ArticleIds.PATTERN, message = ArticleIds.MESSAGE) String articleId,

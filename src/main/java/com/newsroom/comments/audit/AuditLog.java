@@ -60,17 +60,33 @@ public class AuditLog {
                 .map(AuditView::of).toList();
     }
 
-    public PagedList<AuditView> search(Long commentId, String actor, Instant from, Instant to, int page, int size) {
+    /** What to look for; null or empty fields match everything. */
+    public record Filter(Long commentId, String actor, List<String> actions, String articleId, Instant from,
+            Instant to) {
+    }
+
+    public PagedList<AuditView> search(Filter filter, int page, int size) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        if (commentId != null) {
+        if (filter.commentId() != null) {
             where.add("commentId = :commentId");
-            params.put("commentId", commentId);
+            params.put("commentId", filter.commentId());
         }
+        String actor = filter.actor();
         if (actor != null && !actor.isBlank()) {
             where.add("actor = :actor");
             params.put("actor", actor.strip());
         }
+        if (filter.actions() != null && !filter.actions().isEmpty()) {
+            where.add("action in :actions");
+            params.put("actions", filter.actions());
+        }
+        if (filter.articleId() != null && !filter.articleId().isBlank()) {
+            where.add("articleId = :articleId");
+            params.put("articleId", filter.articleId().strip());
+        }
+        Instant from = filter.from();
+        Instant to = filter.to();
         if (from != null) {
             where.add("at >= :from");
             params.put("from", from);

@@ -140,6 +140,23 @@ public class RuleResource {
     }
 
     @GET
+    @Path("hits")
+    @RolesAllowed({ Moderator.ROLE_MODERATOR, Moderator.ROLE_ADMIN })
+    @Operation(summary = "How often each rule fired", description = """
+            Per rule that fired on a stored comment: the number of stored comments it gave a reason to and \
+            the newest one's time, counted in the database, so over every instance and restart (spam \
+            purged after 30 days no longer counts, and FLOOD and DUPLICATES, which refuse comments \
+            without storing them, never appear). Rules that never fired are absent. Reads every stored \
+            reason: for screens, not for polling.""")
+    @APIResponse(responseCode = "200", description = "Hits by rule, by rule id",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RuleHitsView.class),
+                    examples = @ExampleObject(name = "hits", value = """
+                            [{"ruleId": 1000, "hits": 42, "lastHitAt": "2026-12-05T09:12:00Z"}]""")))
+    public List<RuleHitsView> hits() {
+        return store.hits();
+    }
+
+    @GET
     @Path("{id}")
     @RolesAllowed({ Moderator.ROLE_MODERATOR, Moderator.ROLE_ADMIN })
     @Operation(summary = "Read a rule")
@@ -166,8 +183,8 @@ public class RuleResource {
     @Operation(summary = "Delete a rule")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such rule")
-    public void delete(@PathParam("id") long id) {
-        store.delete(id);
+    public void delete(@PathParam("id") long id, @Context SecurityContext security) {
+        store.delete(id, Actors.of(security));
         activeRules.reload();
     }
 

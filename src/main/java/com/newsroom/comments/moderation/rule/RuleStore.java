@@ -7,6 +7,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.newsroom.comments.audit.AuditLog;
+import com.newsroom.comments.comment.CommentRepository;
 import com.newsroom.comments.common.PagedList;
 import com.newsroom.comments.config.CommentsConfig;
 import com.newsroom.comments.moderation.engine.CompiledRules;
@@ -31,11 +33,24 @@ public class RuleStore {
     private final RuleRepository rules;
     private final RuleCodec codec;
     private final CommentsConfig config;
+    private final AuditLog audit;
+    private final CommentRepository comments;
 
-    public RuleStore(RuleRepository rules, RuleCodec codec, CommentsConfig config) {
+    public RuleStore(RuleRepository rules, RuleCodec codec, CommentsConfig config, AuditLog audit,
+            CommentRepository comments) {
         this.rules = rules;
         this.codec = codec;
         this.config = config;
+        this.audit = audit;
+        this.comments = comments;
+    }
+
+    /** Every rule that fired on a stored comment, by id: how often and when last. */
+    @Transactional
+    public List<RuleHitsView> hits() {
+        return comments.ruleHits().entrySet().stream()
+                .map(e -> new RuleHitsView(e.getKey(), e.getValue().hits(), e.getValue().lastHitAt()))
+                .sorted(java.util.Comparator.comparingLong(RuleHitsView::ruleId)).toList();
     }
 
     public PagedList<RuleView> list(RuleType type, int page, int size) {
@@ -59,6 +74,7 @@ public class RuleStore {
         stamp(rule, actor, now);
         rules.persist(rule);
         rules.bumpRevision(now);
+        record("RULE_CREATE", rule, actor, now);
         return codec.view(rule);
     }
 
@@ -71,14 +87,24 @@ public class RuleStore {
         stamp(rule, actor, now);
         rules.flush();
         rules.bumpRevision(now);
+        record("RULE_UPDATE", rule, actor, now);
         return codec.view(rule);
     }
 
     @Transactional
-    public void delete(long id) {
+    public void delete(long id, String actor) {
         Rule rule = find(id);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        record("RULE_DELETE", rule, actor, now);
         rules.delete(rule);
-        rules.bumpRevision(Instant.now());
+        rules.bumpRevision(now);
+    }
+
+    /** The audit entry of a rule change: who changed which rule, and to what (its settings are in the rule). */
+    private void record(String action, Rule rule, String actor, Instant now) {
+        String details = "rule=" + rule.id + ", type=" + rule.type + ", action=" + rule.action + ", enabled="
+                + rule.enabled + (rule.description == null ? "" : ", description=" + rule.description);
+        audit.record(new AuditLog.Event(actor, action, null, null, null, null, null, null, details), now);
     }
 
     /** The current revision, polled by every instance. */

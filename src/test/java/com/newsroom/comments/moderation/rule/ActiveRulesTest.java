@@ -28,7 +28,7 @@ class ActiveRulesTest {
         final int failures;
 
         SlowStore(int failures) {
-            super(null, null, null);
+            super(null, null, null, null, null);
             this.failures = failures;
         }
 
@@ -83,7 +83,7 @@ class ActiveRulesTest {
 
     /** A store with one FLOOD rule of 15 s. */
     static RuleStore floodStore() {
-        return new RuleStore(null, null, null) {
+        return new RuleStore(null, null, null, null, null) {
             @Override
             public RuleSetData loadEnabled() {
                 RuleConfig config = new RuleConfig(null, null, null, null, null, null, null, null, null, null, null, null,
