@@ -15,16 +15,20 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-/** The moderation page cannot be framed, pages and widget assets revalidate, and metrics labels stay bounded. */
+/** The moderation console cannot be framed, runs no inline script,, pages and widget assets revalidate, and metrics labels stay bounded. */
 @QuarkusTest
 class PageHeadersTest {
 
     @Test
     void theModerationPageAndItsAssetsCannotBeFramedAndRevalidate() {
-        for (String path : new String[] { "/moderation/", "/moderation/index.html", "/moderation/moderation.js",
+        for (String path : new String[] { "/moderation/", "/moderation/index.html", "/moderation/app.js",
+                "/moderation/views/queue.js",
                 "/moderation/moderation.css" }) {
             given().when().get(path).then().statusCode(200)
                     .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("Content-Security-Policy", containsString("default-src 'none'"))
+                    .header("Content-Security-Policy", containsString("script-src 'self';"))
+                    .header("Content-Security-Policy", not(containsString("unsafe")))
                     .header("X-Frame-Options", equalTo("DENY"))
                     .header("Cache-Control", equalTo("no-cache"));
         }

@@ -274,6 +274,70 @@ class ModerationPageBrowserTest {
         assertFalse(waitForItem(first).findElement(By.cssSelector("button.mq-decide-reject")).isEnabled());
     }
 
+    @Test
+    void theConsolesPolicyBlocksAnInjectedInlineScript() {
+        openAndSignIn(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD);
+        assertEquals("blocked", inject(), "the console's Content-Security-Policy");
+
+        // The same injection on a page without the policy runs: the check above can fail.
+        driver.get(demo.toString());
+        wait(10).until(d -> !d.findElements(By.cssSelector("[data-comments] .cw-form")).isEmpty());
+        assertEquals("ran", inject(), "the demo page has no such policy");
+    }
+
+    /**
+     * Adds an inline script and an inline event handler: "blocked" when neither ran and the policy said so. (eval
+     * cannot be tried here: WebDriver's scripts run outside the page's policy; PageHeadersTest checks that the
+     * policy allows none.)
+     */
+    static String inject() {
+        js("""
+                window.__ran = []; window.__violations = [];
+                document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.effectiveDirective));
+                const s = document.createElement('script');
+                s.textContent = 'window.__ran.push("script")';
+                document.body.append(s);
+                const img = document.createElement('img');
+                img.setAttribute('onerror', 'window.__ran.push("handler")');
+                img.setAttribute('src', 'data:,not-an-image');
+                document.body.append(img);""");
+        wait(5).until(d -> ((Number) js("return window.__ran.length + window.__violations.length")).intValue() >= 2);
+        @SuppressWarnings("unchecked")
+        List<String> ran = (List<String>) js("return window.__ran");
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) js("return window.__violations");
+        if (ran.isEmpty()) {
+            assertTrue(violations.contains("script-src-elem") && violations.contains("script-src-attr"), violations.toString());
+            return "blocked";
+        }
+        wait(5).until(d -> ((Number) js("return window.__ran.length")).intValue() == 2);
+        return "ran";
+    }
+
+    @Test
+    void everyViewHasItsAddressAndTheNavMarksIt() {
+        openAndSignIn(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD);
+        assertTrue(driver.getCurrentUrl().endsWith("#/queue"), driver.getCurrentUrl());
+        assertEquals("page", driver.findElement(By.cssSelector("#mq-nav a[href='#/queue']")).getAttribute("aria-current"));
+        wait(5).until(d -> "mq-queue-title".equals(d.switchTo().activeElement().getAttribute("id"))); // the view's heading
+
+        driver.findElement(By.cssSelector("#mq-nav a[href='#/account']")).click();
+        wait(10).until(d -> !d.findElements(By.id("mq-account-username")).isEmpty());
+        assertEquals(Accounts.MODERATOR, driver.findElement(By.id("mq-account-username")).getText());
+        wait(5).until(d -> "mq-account-title".equals(d.switchTo().activeElement().getAttribute("id")));
+        assertEquals("page", driver.findElement(By.cssSelector("#mq-nav a[href='#/account']")).getAttribute("aria-current"));
+        assertTrue(driver.getTitle().startsWith("Account"), driver.getTitle());
+
+        // A deep link survives a reload, and the filter is part of the address.
+        driver.get(page + "#/queue?status=SPAM&q=nothing-matches-this");
+        driver.navigate().refresh();
+        wait(15).until(d -> d.findElement(By.id("mq-summary")).getText().startsWith("0 spam comments matching"));
+        assertEquals("SPAM", new Select(driver.findElement(By.id("mq-filter-status"))).getFirstSelectedOption().getAttribute("value"));
+
+        driver.get(page + "#/no-such-view");
+        wait(10).until(d -> d.findElement(By.cssSelector("#mq-view h2")).getText().equals("Not found"));
+    }
+
     // --- helpers ----------------------------------------------------------------------------
 
     void openAndSignIn(String username, String password) {

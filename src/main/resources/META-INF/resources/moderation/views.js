@@ -1,0 +1,10 @@
+/* The console's views, in the order of the nav. A view is a module in views/ whose default export is
+ *   { route: 'rules' or 'comments/:id', title: 'Rules', nav: true, role: 'moderator' | 'admin', render(ctx) }
+ * (see app.js for ctx and /work/notes/console-api.md): adding one takes its module and one line here. */
+import queue from './views/queue.js';
+import account from './views/account.js';
+
+export default [
+  queue,
+  account
+];

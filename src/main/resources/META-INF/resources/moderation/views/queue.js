@@ -1,0 +1,319 @@
+/* The queue (#/queue): counts per status and per article, the comments of a status with their filters
+ * (article, words, reported by readers), why each was held with the matches highlighted, decisions one by one
+ * (with If-Match: a comment someone else changed meanwhile is reloaded, not overwritten) or in bulk.
+ * The filter lives in the address (#/queue?status=SPAM&articleId=…&q=…&reported=true). */
+import { api, fail, say, MSG } from '../api.js';
+import { el, formatDate, count, markedField, reasonItem, heading } from '../dom.js';
+
+const PAGE_SIZE = 20;
+const ARTICLES_SHOWN = 10;
+export const STATUSES = Object.freeze([['PENDING', 'Pending'], ['APPROVED', 'Approved'], ['SPAM', 'Spam'], ['REJECTED', 'Rejected']]);
+/** [action, button label, status it leads to, what the live region says] */
+export const ACTIONS = Object.freeze([['approve', 'Approve', 'APPROVED', 'Approved'], ['spam', 'Spam', 'SPAM', 'Marked as spam'],
+  ['reject', 'Reject', 'REJECTED', 'Rejected']]);
+
+function filterFrom(query) {
+  const status = query.get('status');
+  return {
+    status: STATUSES.some(([s]) => s === status) ? status : 'PENDING',
+    articleId: (query.get('articleId') || '').trim(),
+    q: (query.get('q') || '').trim(),
+    reported: query.get('reported') === 'true'
+  };
+}
+
+function render(ctx) {
+  const { root, signal } = ctx;
+  let filter = filterFrom(ctx.query);
+  let page = 0;
+  let shown = new Map(); // id -> {comment, checkbox, node}
+  let busy = false;
+
+  const title = heading('Comments', 'mq-queue-title');
+  const stats = el('ul', { id: 'mq-stats', class: 'mq-stats-list' });
+  const articles = el('ul', { id: 'mq-articles', class: 'mq-articles-list' });
+  const statusSelect = el('select', { id: 'mq-filter-status', name: 'status' },
+    STATUSES.map(([value, label]) => el('option', { value, selected: value === filter.status }, label)));
+  const articleInput = el('input', { id: 'mq-filter-article', name: 'articleId', maxlength: '200', placeholder: 'All articles', spellcheck: 'false' });
+  const qInput = el('input', { id: 'mq-filter-q', name: 'q', type: 'search' });
+  const reportedBox = el('input', { type: 'checkbox', id: 'mq-filter-reported', name: 'reported', value: 'true' });
+  articleInput.value = filter.articleId;
+  qInput.value = filter.q;
+  reportedBox.checked = filter.reported;
+  const filters = el('form', { id: 'mq-filters', class: 'mq-filters', role: 'search', 'aria-label': 'Filter the queue' },
+    el('div', { class: 'mq-field' }, el('label', { for: 'mq-filter-status' }, 'Status'), statusSelect),
+    el('div', { class: 'mq-field' }, el('label', { for: 'mq-filter-article' }, 'Article id'), articleInput),
+    el('div', { class: 'mq-field' }, el('label', { for: 'mq-filter-q' }, 'Words in name or text'), qInput),
+    el('div', { class: 'mq-field mq-field-check' },
+      el('label', { class: 'mq-check' }, reportedBox, ' Reported by readers (most reported first)')),
+    el('div', { class: 'mq-actions' }, el('button', { type: 'submit' }, 'Show')));
+  const selectAll = el('input', { type: 'checkbox', id: 'mq-select-all' });
+  const selectedCount = el('span', { id: 'mq-selected-count', class: 'mq-muted' }, '0 selected');
+  const bulk = ACTIONS.map(([action, label]) =>
+    el('button', { type: 'button', class: 'mq-bulk-action', 'data-action': action, disabled: true }, `${label} selected`));
+  const summary = el('p', { id: 'mq-summary', class: 'mq-muted' });
+  const list = el('ol', { id: 'mq-list', class: 'mq-list' });
+  const empty = el('p', { id: 'mq-empty', class: 'mq-empty', hidden: true }, 'No comments match.');
+  const prev = el('button', { type: 'button', id: 'mq-prev', disabled: true }, 'Previous page');
+  const next = el('button', { type: 'button', id: 'mq-next', disabled: true }, 'Next page');
+  const pageLabel = el('span', { id: 'mq-page' });
+
+  root.append(
+    el('section', { class: 'mq-stats', 'aria-labelledby': 'mq-stats-title' },
+      el('h2', { id: 'mq-stats-title' }, 'All comments'), stats,
+      el('details', { class: 'mq-articles' }, el('summary', null, 'Pending per article'), articles)),
+    el('section', { class: 'mq-queue', 'aria-labelledby': 'mq-queue-title' },
+      title, filters,
+      el('div', { class: 'mq-bulk', role: 'group', 'aria-label': 'Selected comments' },
+        el('label', { class: 'mq-check' }, selectAll, ' Select all on this page'), selectedCount, bulk),
+      summary, list, empty,
+      el('nav', { class: 'mq-pager', 'aria-label': 'Pages' }, prev, pageLabel, next)));
+
+  // --- counts ------------------------------------------------------------------------------
+
+  function renderStats(data) {
+    const total = (data && data.total) || {};
+    const reports = (data && data.reports) || {};
+    const open = Object.values(reports.open || {}).reduce((a, b) => a + b, 0);
+    stats.replaceChildren(...STATUSES.map(([status, label]) =>
+      el('li', { class: `mq-stat mq-stat-${status.toLowerCase()}`, 'data-status': status },
+        el('span', { class: 'mq-stat-count' }, String(total[status] ?? 0)), ' ',
+        el('span', { class: 'mq-stat-label' }, label))),
+    el('li', { class: 'mq-stat mq-stat-reports', 'data-status': 'REPORTS' },
+      el('span', { class: 'mq-stat-count' }, String(open)), ' ',
+      el('span', { class: 'mq-stat-label' }, `open reports (${reports.hiddenComments ?? 0} comments hidden by them)`)));
+    const withPending = ((data && data.articles) || []).filter((a) => a.counts && a.counts.PENDING > 0).slice(0, ARTICLES_SHOWN);
+    articles.replaceChildren(...(withPending.length ? withPending.map((a) => {
+      const show = el('button', { type: 'button', class: 'mq-link-like', 'data-article': a.articleId }, a.articleId);
+      show.addEventListener('click', () => {
+        articleInput.value = a.articleId;
+        statusSelect.value = 'PENDING';
+        filters.requestSubmit();
+      }, { signal });
+      return el('li', { class: 'mq-article' }, show, ' ', el('span', { class: 'mq-muted' }, `${a.counts.PENDING} pending`));
+    }) : [el('li', { class: 'mq-muted' }, 'No article has pending comments.')]));
+  }
+
+  async function loadStats() {
+    renderStats(await api('stats', { signal }));
+  }
+
+  // --- the list ----------------------------------------------------------------------------
+
+  function renderReports(c) {
+    const r = c.reports;
+    if (!r || !r.count) return null;
+    const reasons = Object.entries(r.reasons || {}).map(([reason, n]) => `${reason} ${n}`).join(', ');
+    const dismiss = el('button', { type: 'button', class: 'mq-dismiss', 'aria-describedby': `mq-comment-${c.id}-title` }, 'Dismiss reports');
+    dismiss.addEventListener('click', () => dismissReports(c), { signal });
+    return el('section', { class: 'mq-reports', 'aria-label': 'Reports from readers' },
+      el('p', { class: 'mq-reports-summary' }, el('strong', null, `Reported by ${count(r.count, 'reader')}`), `: ${reasons}`),
+      el('ul', { class: 'mq-report-list' }, (r.reports || []).map((x) => el('li', { class: 'mq-report' },
+        el('span', { class: 'mq-reason-type' }, x.reason), ' ',
+        x.note ? el('q', { class: 'mq-report-note' }, x.note) : el('span', { class: 'mq-muted' }, 'no note'), ' ',
+        el('span', { class: 'mq-muted' }, `${[x.email, x.ipAddress].filter(Boolean).join(', ')}, ${formatDate(x.createdAt)}`)))),
+      dismiss);
+  }
+
+  async function dismissReports(c) {
+    if (busy) return;
+    busy = true;
+    try {
+      const result = await api(`comments/${encodeURIComponent(c.id)}/reports/dismiss`, { method: 'POST', body: {}, signal });
+      await refresh();
+      say(`Dismissed ${count(result.dismissed, 'report')} on the comment by ${c.name}.`, 'success');
+      title.focus();
+    } catch (e) {
+      fail(e);
+    } finally {
+      busy = false;
+    }
+  }
+
+  function renderComment(c) {
+    const headingId = `mq-comment-${c.id}-title`;
+    const checkbox = el('input', { type: 'checkbox', class: 'mq-select', value: c.id, 'aria-label': `Select the comment by ${c.name}` });
+    checkbox.addEventListener('change', updateSelection, { signal });
+    const buttons = ACTIONS.map(([action, label, target]) => {
+      const button = el('button', {
+        type: 'button', class: `mq-decide mq-decide-${action}`, 'data-action': action,
+        'aria-describedby': headingId, disabled: c.status === target
+      }, label);
+      button.addEventListener('click', () => decide(c, action), { signal });
+      return button;
+    });
+    const meta = [
+      ['Email', c.email ? el('span', { class: 'mq-email' }, markedField(c, 'email')) : el('span', { class: 'mq-muted' }, 'none')],
+      ['IP', el('span', { class: 'mq-ip' }, markedField(c, 'ip'))],
+      ['Article', el('span', { class: 'mq-article' }, c.articleId)],
+      ['Date', el('time', { datetime: c.createdAt }, formatDate(c.createdAt))]
+    ];
+    if (c.website) meta.splice(1, 0, ['Website', el('span', { class: 'mq-website' }, markedField(c, 'website'))]);
+    if (c.parentId != null) meta.push(['Reply to', el('a', { href: `#/comments/${c.parentId}` }, `comment ${c.parentId}`)]);
+    if (c.moderatedBy) meta.push(['Decided by', `${c.moderatedBy} ${formatDate(c.moderatedAt)}`]);
+    const reasons = c.reasons && c.reasons.length
+      ? el('ul', { class: 'mq-reasons', 'aria-label': 'Why it was held' }, c.reasons.map((r) => reasonItem(c, r)))
+      : el('p', { class: 'mq-reasons mq-muted' }, 'No rule fired.');
+    const node = el('li', { class: 'mq-item', id: `mq-comment-${c.id}`, 'data-id': c.id, 'data-version': c.version },
+      el('article', { class: 'mq-card', tabindex: '-1', 'aria-labelledby': headingId },
+        el('header', { class: 'mq-card-head' },
+          el('span', { class: 'mq-check' }, checkbox),
+          el('h3', { class: 'mq-name', id: headingId }, markedField(c, 'name')),
+          el('span', { class: `mq-badge mq-badge-${String(c.status).toLowerCase()}` }, c.status)),
+        el('dl', { class: 'mq-meta' }, meta.map(([term, value]) => [el('dt', null, term), el('dd', null, value)])),
+        el('p', { class: 'mq-text' }, markedField(c, 'text')),
+        reasons,
+        renderReports(c),
+        el('div', { class: 'mq-decisions', role: 'group', 'aria-label': 'Decision' }, buttons,
+          el('a', { class: 'mq-details', href: `#/comments/${c.id}`, 'aria-describedby': headingId }, 'Details and history'))));
+    shown.set(c.id, { comment: c, checkbox, node });
+    return node;
+  }
+
+  function selectedIds() {
+    return Array.from(shown.values()).filter((s) => s.checkbox.checked).map((s) => s.comment.id);
+  }
+
+  function updateSelection() {
+    const n = selectedIds().length;
+    selectedCount.textContent = `${n} selected`;
+    bulk.forEach((b) => { b.disabled = n === 0 || busy; });
+    selectAll.checked = n > 0 && n === shown.size;
+    selectAll.indeterminate = n > 0 && n < shown.size;
+  }
+
+  selectAll.addEventListener('change', () => {
+    shown.forEach((s) => { s.checkbox.checked = selectAll.checked; });
+    updateSelection();
+  }, { signal });
+
+  async function loadQueue() {
+    const params = new URLSearchParams({ status: filter.status, page: String(page), size: String(PAGE_SIZE) });
+    if (filter.articleId) params.set('articleId', filter.articleId);
+    if (filter.q) params.set('q', filter.q);
+    if (filter.reported) {
+      params.set('reported', 'true');
+      params.set('sort', 'reports');
+    }
+    list.setAttribute('aria-busy', 'true');
+    try {
+      const data = await api(`comments?${params}`, { signal });
+      const pages = Math.max(1, Math.ceil(data.totalItems / PAGE_SIZE));
+      if (page > 0 && page >= pages) { // the last page emptied: go back one
+        page = pages - 1;
+        return loadQueue();
+      }
+      shown = new Map();
+      list.replaceChildren(...data.items.map(renderComment));
+      empty.hidden = data.items.length > 0;
+      const label = STATUSES.find(([s]) => s === filter.status)[1].toLowerCase();
+      summary.textContent = `${data.totalItems} ${label}${filter.reported ? ' reported' : ''} comment${data.totalItems === 1 ? '' : 's'}`
+        + (filter.articleId ? ` on ${filter.articleId}` : '') + (filter.q ? ` matching “${filter.q}”` : '') + '.';
+      pageLabel.textContent = `Page ${page + 1} of ${pages}`;
+      prev.disabled = page === 0;
+      next.disabled = page + 1 >= pages;
+      updateSelection();
+    } finally {
+      list.removeAttribute('aria-busy');
+    }
+  }
+
+  async function refresh() {
+    await Promise.all([loadQueue(), loadStats()]);
+  }
+
+  filters.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    filter = {
+      status: statusSelect.value, articleId: articleInput.value.trim(), q: qInput.value.trim(), reported: reportedBox.checked
+    };
+    ctx.setQuery(filter.status === 'PENDING' ? { ...filter, status: null } : filter);
+    page = 0;
+    try {
+      await loadQueue();
+      say(summary.textContent);
+    } catch (e) {
+      fail(e);
+    }
+  }, { signal });
+
+  for (const [button, delta] of [[prev, -1], [next, 1]]) {
+    button.addEventListener('click', async () => {
+      page = Math.max(0, page + delta);
+      try {
+        await loadQueue();
+        say(`${pageLabel.textContent}.`);
+        title.focus();
+      } catch (e) {
+        fail(e);
+      }
+    }, { signal });
+  }
+
+  /** After a comment left the list: focus the next one, or the heading. */
+  function focusAfter(index) {
+    const items = list.querySelectorAll('.mq-card');
+    const card = items[Math.min(index, items.length - 1)];
+    (card || title).focus();
+  }
+
+  async function decide(c, action) {
+    if (busy) return;
+    const [, , , done] = ACTIONS.find(([a]) => a === action);
+    const index = Array.from(list.children).indexOf(shown.get(c.id) && shown.get(c.id).node);
+    busy = true;
+    setDecisionsDisabled(true);
+    try {
+      await api(`comments/${encodeURIComponent(c.id)}/${action}`, { method: 'POST', body: {}, ifMatch: c.version, signal });
+      await refresh();
+      say(`${done}: comment by ${c.name}.`, 'success');
+      focusAfter(index);
+    } catch (e) {
+      if (e.status === 412) {
+        await refresh().catch(fail);
+        say(MSG.stale, 'error');
+        focusAfter(index);
+      } else {
+        fail(e);
+      }
+    } finally {
+      busy = false;
+      setDecisionsDisabled(false);
+    }
+  }
+
+  function setDecisionsDisabled(disabled) {
+    list.querySelectorAll('.mq-decide').forEach((b) => {
+      const s = shown.get(Number(b.closest('.mq-item').dataset.id));
+      const target = ACTIONS.find(([a]) => a === b.dataset.action)[2];
+      b.disabled = disabled || !s || s.comment.status === target;
+    });
+    updateSelection();
+  }
+
+  bulk.forEach((button) => button.addEventListener('click', async () => {
+    const ids = selectedIds();
+    if (!ids.length || busy) return;
+    const action = button.dataset.action;
+    const [, , , done] = ACTIONS.find(([a]) => a === action);
+    busy = true;
+    setDecisionsDisabled(true);
+    try {
+      const result = await api('comments/bulk', { method: 'POST', body: { ids, action }, signal });
+      const changed = (result && result.changed || []).length;
+      const unchanged = (result && result.unchanged || []).length;
+      await refresh();
+      say(`${done}: ${count(changed, 'comment')}.` + (unchanged ? ` ${unchanged} already had that status.` : ''), 'success');
+      title.focus();
+    } catch (e) {
+      fail(e);
+    } finally {
+      busy = false;
+      setDecisionsDisabled(false);
+    }
+  }, { signal }));
+
+  return refresh();
+}
+
+export default { route: 'queue', title: 'Queue', nav: true, role: 'moderator', render };
