@@ -124,6 +124,27 @@ public interface CommentsConfig {
         Duration retention();
     }
 
+    Digest digest();
+
+    /** Moderators' e-mail digest of the comments waiting for them (the mail server: quarkus.mailer.*). */
+    interface Digest {
+        /** At most one digest per moderator per interval; one goes out only when a comment began waiting since the last. */
+        @WithDefault("1h")
+        Duration interval();
+
+        /** How often each instance looks for moderators whose digest is due. */
+        @WithDefault("1m")
+        Duration pollInterval();
+
+        /** The address moderators open the console at, for the links in the digest (no trailing slash). */
+        @WithDefault("http://localhost:8080")
+        String consoleUrl();
+
+        /** Comments listed in one digest, the most recently waiting first; the rest are counted. */
+        @WithDefault("50")
+        int maxComments();
+    }
+
     Bots bots();
 
     /** Defences against bots, checked before moderation (README, "Bots"). */

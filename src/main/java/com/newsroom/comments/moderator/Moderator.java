@@ -34,6 +34,13 @@ public class Moderator {
     @Column(nullable = false)
     public boolean enabled = true;
 
+    /** Where the digest of waiting comments goes; null: none. */
+    public String email;
+
+    /** The moderator opted in to the e-mail digest of waiting comments (notification). */
+    @Column(nullable = false)
+    public boolean digest;
+
     @Column(name = "last_login_at")
     public Instant lastLoginAt;
 

@@ -11,7 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 
+import com.newsroom.comments.comment.SubmissionValidator;
+import com.newsroom.comments.config.CommentsConfig;
 import com.newsroom.comments.moderator.AccountChanged.Change;
 import com.newsroom.comments.problem.ApiException;
 
@@ -38,12 +41,19 @@ public class ModeratorAccounts {
     static final String DUMMY_HASH = "$2a$10$tyqdGbfiQYFH39ohvobjDOfyu1apOrMzSqgkW6MAAcMU9aSvrA1vu";
     static final String DUMMY_PASSWORD = "no-such-moderator-password";
 
+    static final String EMAIL_INVALID = "The e-mail address is not valid.";
+    static final String DIGEST_NEEDS_EMAIL = "The digest needs an e-mail address: send \"email\" too.";
+
     private final ModeratorRepository moderators;
     private final Event<AccountChanged> changes;
+    /** The comments' e-mail check, for moderators' addresses. */
+    private final SubmissionValidator emails;
 
-    public ModeratorAccounts(ModeratorRepository moderators, Event<AccountChanged> changes) {
+    public ModeratorAccounts(ModeratorRepository moderators, Event<AccountChanged> changes, Validator beanValidator,
+            CommentsConfig config) {
         this.moderators = moderators;
         this.changes = changes;
+        this.emails = new SubmissionValidator(beanValidator, config.limits());
     }
 
     /** A moderator as sign-in sees it; {@code passwordHash} identifies the password version, never leaves the server. */
@@ -96,6 +106,24 @@ public class ModeratorAccounts {
     @Transactional
     public void signOutEverywhere(String username, String actor) {
         changes.fire(new AccountChanged(find(username).username, actor, Change.SIGNED_OUT_EVERYWHERE));
+    }
+
+    /** A moderator's own account, as its settings show it. */
+    @Transactional
+    public ModeratorView own(String username) {
+        return ModeratorView.of(find(username));
+    }
+
+    /**
+     * Changes a moderator's own notification settings: the e-mail address and the digest opt-in; absent
+     * fields stay as they are.
+     */
+    @Transactional
+    public ModeratorView changeSettings(String username, AccountSettings settings) {
+        Moderator account = find(username);
+        applyNotifications(account, settings == null ? null : settings.email(), settings == null ? null : settings.digest());
+        account.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return ModeratorView.of(account);
     }
 
     public List<ModeratorView> list() {
@@ -184,7 +212,25 @@ public class ModeratorAccounts {
                 changes.fire(new AccountChanged(account.username, actor, account.enabled ? Change.ENABLED : Change.DISABLED));
             }
         }
+        applyNotifications(account, request.email(), request.digest());
         account.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** An e-mail address ("" removes it) and the digest opt-in; the digest needs an address. */
+    private void applyNotifications(Moderator account, String email, Boolean digest) {
+        if (email != null) {
+            String address = email.strip();
+            if (!address.isEmpty() && !emails.validateEmail(address).isEmpty()) {
+                throw ApiException.invalidField("email", EMAIL_INVALID);
+            }
+            account.email = address.isEmpty() ? null : address;
+        }
+        if (digest != null) {
+            account.digest = digest;
+        }
+        if (account.digest && account.email == null) {
+            throw ApiException.invalidField("digest", DIGEST_NEEDS_EMAIL);
+        }
     }
 
     /**
