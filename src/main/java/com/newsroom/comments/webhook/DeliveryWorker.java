@@ -3,10 +3,8 @@ package com.newsroom.comments.webhook;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,8 +19,8 @@ import com.newsroom.comments.config.CommentsConfig;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Delivers the outbox: on every poll it fans new events out into deliveries and claims as many due
- * deliveries as it has free threads ({@code comments.webhooks.concurrency}). Each attempt runs on a thread
+ * Delivers the outbox: on every poll it fans new events out into deliveries and claims due deliveries
+ * as its threads ({@code comments.webhooks.concurrency}) free up. Each attempt runs on a thread
  * of its own, never on a request's: a receiver that hangs holds one of these threads for the timeouts,
  * and nothing else. A failed attempt is retried after an exponential backoff with jitter until the
  * delivery's retry window ends.
@@ -31,13 +29,15 @@ import io.quarkus.scheduler.Scheduled;
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+    /** Fan-out batches per poll at most, so a large backlog of events does not keep deliveries waiting. */
+    static final int MAX_DISPATCH_BATCHES = 10;
 
     private final Deliveries deliveries;
     private final WebhookMetrics metrics;
     private final CommentsConfig.Webhooks config;
     private final WebhookSender sender;
-    private final Semaphore free;
     private final ExecutorService threads;
+    private final ClaimLoop loop;
 
     public DeliveryWorker(Deliveries deliveries, WebhookMetrics metrics, CommentsConfig config) {
         this.deliveries = deliveries;
@@ -45,43 +45,34 @@ public class DeliveryWorker {
         this.config = config.webhooks();
         this.sender = new WebhookSender(new AddressGuard(this.config.allowPrivateNetworks(), this.config.requireHttps()),
                 this.config.connectTimeout(), this.config.readTimeout(), this.config.responseLimit());
-        this.free = new Semaphore(this.config.concurrency());
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(this.config.concurrency(), task -> {
             Thread thread = new Thread(task, "webhook-delivery-" + n.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+        this.loop = new ClaimLoop(this.config.concurrency(), threads);
     }
 
+    /**
+     * Fans new events out (batches while they come back full), then keeps the delivery threads busy for most of one poll interval: each
+     * thread that finishes an attempt lets the next due delivery be claimed at once, so delivery keeps up
+     * with a busy outbox instead of taking one batch per poll.
+     */
     @Scheduled(every = "${comments.webhooks.poll-interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         try {
-            Instant now = now();
-            deliveries.dispatch(now, config.retryFor());
-            int permits = free.drainPermits();
-            if (permits == 0) {
-                return;
+            for (int batches = 0; batches < MAX_DISPATCH_BATCHES
+                    && deliveries.dispatch(now(), config.retryFor()) == Deliveries.DISPATCH_BATCH; batches++) {
+                // a full batch: more events may wait
             }
-            List<Deliveries.Claimed> claimed;
-            try {
-                claimed = deliveries.claim(permits, now, now.plus(lease()));
-            } finally {
-                free.release(permits);
-            }
-            for (Deliveries.Claimed delivery : claimed) {
-                if (!free.tryAcquire()) {
-                    break; // cannot happen: the permits were ours; the lease sends it later
-                }
-                threads.execute(() -> {
-                    try {
-                        attempt(delivery);
-                    } finally {
-                        free.release();
-                    }
-                });
-            }
+            loop.run(permits -> {
+                Instant now = now();
+                return deliveries.claim(permits, now, now.plus(lease()));
+            }, this::attempt, config.pollInterval().multipliedBy(9).dividedBy(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.debugf("Webhook poll failed, will poll again: %s", e.toString());
         }
