@@ -149,6 +149,9 @@ public class ProblemMappers {
             return new ApiException(413, "payload-too-large", "Payload too large",
                     "The request body is larger than this service accepts.", null, null).toResponse(path(uri)).build();
         }
+        if (isMalformedMultipart(e)) {
+            return ApiException.invalidField("form", MALFORMED_MULTIPART).toResponse(path(uri)).build();
+        }
         if (isClientGone(e)) {
             // The client closed the connection mid-request: nobody reads this answer.
             LOG.debugf("Client went away: %s", e.toString());
@@ -156,6 +159,19 @@ public class ProblemMappers {
         }
         LOG.error("Unexpected failure", e);
         return unexpected(uri);
+    }
+
+    static final String MALFORMED_MULTIPART = "The upload is not a well-formed multipart/form-data body "
+            + "(a part or the closing boundary is missing, or it has more than 1,000 parts).";
+
+    /**
+     * Quarkus REST's multipart parser reports a truncated body or too many parts as a plain IOException or
+     * RuntimeException: told apart by where it was thrown.
+     */
+    static boolean isMalformedMultipart(Throwable e) {
+        StackTraceElement[] stack = e.getStackTrace();
+        return (e instanceof java.io.IOException || e.getClass() == RuntimeException.class) && stack.length > 0
+                && stack[0].getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.");
     }
 
     static boolean isClientGone(Throwable e) {

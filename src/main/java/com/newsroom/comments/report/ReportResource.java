@@ -1,11 +1,14 @@
 package com.newsroom.comments.report;
 
+import java.util.Map;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -18,9 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
 
 import com.newsroom.comments.article.ArticleIds;
+import com.newsroom.comments.common.FormFields;
+import com.newsroom.comments.config.CommentsConfig;
 import com.newsroom.comments.problem.Problem;
 
 import io.vertx.core.http.HttpServerRequest;
@@ -41,9 +45,13 @@ public class ReportResource {
     private static final Accepted ACCEPTED = new Accepted(THANKS);
 
     private final Reporting reporting;
+    private final int formFields;
+    private final long formBytes;
 
-    public ReportResource(Reporting reporting) {
+    public ReportResource(Reporting reporting, CommentsConfig config) {
         this.reporting = reporting;
+        this.formFields = config.limits().formFields();
+        this.formBytes = config.limits().body().asLongValue();
     }
 
     @POST
@@ -90,21 +98,39 @@ public class ReportResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Report a published comment from a plain HTML form", description = "The same as the JSON report.")
+    @Operation(summary = "Report a published comment from a plain HTML form", description = """
+            The same as the JSON report, with the comment form's limits: the form is parsed by the service, \
+            so a form is accepted exactly when the same fields as JSON would be.""")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = ReportRequest.class),
+            examples = @ExampleObject(name = "form", value = "reason=ABUSE&note=Bu+yorum+tehdit+i%C3%A7eriyor.&email=")))
     @APIResponse(responseCode = "202", description = "Accepted",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
-    @APIResponse(responseCode = "400", description = "Bad reason, note too long, bad e-mail address",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = """
+            Bad reason, note too long, bad e-mail address, or a malformed form (broken percent-encoding, more than \
+            comments.limits.form-fields fields, a NUL)""",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "malformed form", value = """
+                            {"type": "https://comments.newsroom.dev/problems/validation", "title": "Invalid request",
+                             "status": 400, "detail": "The form is not properly encoded (a '%' must be followed by two hexadecimal digits).",
+                             "instance": "/api/articles/budget-2026/comments/51/reports",
+                             "errors": [{"field": "form", "message": "The form is not properly encoded (a '%' must be followed by two hexadecimal digits)."}]}""")))
     @APIResponse(responseCode = "404", description = "No published comment with that id on this article",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Decoded fields larger than comments.limits.body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "A charset other than those the JDK knows",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Reporting too quickly; see Retry-After",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response reportForm(
             @Parameter(description = "The article's id", example = "budget-2026", schema = @Schema(pattern = ArticleIds.PATTERN))
             @PathParam("articleId") String articleId,
             @Parameter(description = "The comment's id", example = "51") @PathParam("id") long id,
-            @RestForm String reason, @RestForm String note, @RestForm String email, @Context HttpServerRequest http) {
-        reporting.report(articleId, id, new ReportRequest(reason, note, email), address(http));
+            String form, @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        Map<String, String> fields = FormFields.parse(form, headers.getMediaType(), formFields, formBytes);
+        reporting.report(articleId, id, new ReportRequest(fields.get("reason"), fields.get("note"), fields.get("email")), address(http));
         return Response.accepted(ACCEPTED).build();
     }
 

@@ -3,6 +3,7 @@ package com.newsroom.comments.signin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -23,9 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
 
+import com.newsroom.comments.common.FormFields;
 import com.newsroom.comments.common.OpenApiDocs;
+import com.newsroom.comments.config.CommentsConfig;
 import com.newsroom.comments.moderator.ModeratorAccounts;
 import com.newsroom.comments.moderator.ModeratorAccounts.Account;
 import com.newsroom.comments.problem.ApiException;
@@ -49,9 +52,14 @@ public class SessionResource {
     private final Sessions sessions;
     private final ModeratorAccounts accounts;
     private final SecurityIdentity identity;
+    private final int formFields;
+    private final long formBytes;
 
-    public SessionResource(SignInService signIn, Sessions sessions, ModeratorAccounts accounts, SecurityIdentity identity) {
+    public SessionResource(SignInService signIn, Sessions sessions, ModeratorAccounts accounts, SecurityIdentity identity,
+            CommentsConfig config) {
         this.signIn = signIn;
+        this.formFields = config.limits().formFields();
+        this.formBytes = config.limits().body().asLongValue();
         this.sessions = sessions;
         this.accounts = accounts;
         this.identity = identity;
@@ -76,15 +84,20 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
             schema = @Schema(implementation = SignInRequest.class)))
-    @Operation(summary = "Sign in from a plain HTML form", description = "As the JSON sign-in.")
+    @Operation(summary = "Sign in from a plain HTML form", description = "As the JSON sign-in. The form is parsed by the "
+            + "service with the comment form's limits (comments.limits.form-fields fields, comments.limits.body bytes decoded).")
     @APIResponse(responseCode = "200", description = "Signed in; the cookie moderator_session is set",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "400", description = "User name or password missing")
+    @APIResponse(responseCode = "400", description = "User name or password missing, or a malformed form (broken "
+            + "percent-encoding, too many fields, a NUL)")
+    @APIResponse(responseCode = "413", description = "Decoded fields larger than comments.limits.body")
+    @APIResponse(responseCode = "415", description = "A charset the JDK does not know")
     @APIResponse(responseCode = "401", description = "Wrong user name or password")
     @APIResponse(responseCode = "403", description = "Sent from another site (Origin)")
     @APIResponse(responseCode = "429", description = "Too many failed sign-ins from this address")
-    public Response signInForm(@RestForm String username, @RestForm String password, @Context HttpServerRequest http) {
-        return start(username, password, http);
+    public Response signInForm(String form, @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        Map<String, String> fields = FormFields.parse(form, headers.getMediaType(), formFields, formBytes);
+        return start(fields.get("username"), fields.get("password"), http);
     }
 
     @GET

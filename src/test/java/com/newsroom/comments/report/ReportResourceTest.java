@@ -204,6 +204,59 @@ class ReportResourceTest {
                 .statusCode(400).contentType(PROBLEM).body("errors.field", equalTo(List.of("reason")));
     }
 
+    static ValidatableResponse reportForm(String articleId, long id, String body) {
+        return Readers.from(Readers.uniqueIp()).contentType("application/x-www-form-urlencoded; charset=UTF-8").body(body)
+                .when().post("/api/articles/{a}/comments/{id}/reports", articleId, id).then();
+    }
+
+    @Test
+    void aHostileFormIsA400ProblemAsForComments() {
+        String article = article();
+        long id = published(article);
+        reportForm(article, id, "reason=%zz&note=%").statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("form"))
+                .body("detail", containsString("not properly encoded"));
+        StringBuilder many = new StringBuilder("reason=ABUSE");
+        for (int i = 0; i < 1200; i++) {
+            many.append("&f").append(i).append("=x");
+        }
+        reportForm(article, id, many.toString()).statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("form")).body("detail", containsString("more than 32 fields"));
+        reportForm(article, id, "reason=ABUSE&note=a%00b").statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("note"));
+        reportForm(article, id, "reason=ABUSE&email=a%00b%40example.com").statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("email"));
+        reportForm(article, id, "reas%00on=ABUSE").statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("form"));
+    }
+
+    @Test
+    void anOversizedFormFieldIsA413ProblemAsForComments() {
+        String article = article();
+        long id = published(article);
+        reportForm(article, id, "reason=ABUSE&note=" + "a".repeat(300 * 1024)).statusCode(413).contentType(PROBLEM)
+                .body("status", equalTo(413)).body("detail", containsString("256 KiB"));
+        reportForm(article, id, "reason=ABUSE&note=" + "%C4%9F".repeat(140_000)).statusCode(413).contentType(PROBLEM);
+        // Below the body limit, a long note is the note's own field error.
+        reportForm(article, id, "reason=ABUSE&note=" + "a".repeat(10_000)).statusCode(400).contentType(PROBLEM)
+                .body("errors.field", equalTo(List.of("note"))).body("errors[0].message", containsString("at most 500 characters"));
+    }
+
+    @Test
+    void aLongNonAsciiNoteFitsInAFormUpToItsLimit() {
+        String article = article();
+        long id = published(article);
+        // 500 characters: 1,500 bytes of UTF-8 and 4,500 percent-encoded, over the 2 KB a form attribute gets by default.
+        String note = "Bu yorum tehdit içeriyor ğüşöç ".repeat(17).substring(0, 480) + "😀".repeat(20);
+        assertEquals(500, note.codePointCount(0, note.length()));
+        reportForm(article, id, "reason=ABUSE&note=" + java.net.URLEncoder.encode(note, java.nio.charset.StandardCharsets.UTF_8))
+                .statusCode(202).body("message", equalTo(ReportResource.THANKS));
+        asModerator().when().get("/api/moderation/comments/{id}/reports", id).then().statusCode(200)
+                .body("note", hasItem(note));
+        reportForm(article, id, "reason=ABUSE&note=" + java.net.URLEncoder.encode(note + "ğ", java.nio.charset.StandardCharsets.UTF_8))
+                .statusCode(400).body("errors.field", equalTo(List.of("note")));
+    }
+
     @Test
     void aReporterSendingTooManyReportsIsSlowedDown() {
         String article = article();

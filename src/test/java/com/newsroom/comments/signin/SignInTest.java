@@ -124,6 +124,26 @@ class SignInTest {
                 .body("roles", equalTo(List.of("admin", "moderator")));
     }
 
+    static io.restassured.response.ValidatableResponse signInForm(String body) {
+        return Readers.from(Readers.uniqueIp()).contentType("application/x-www-form-urlencoded; charset=UTF-8").body(body)
+                .when().post("/api/moderation/session").then();
+    }
+
+    @Test
+    void aHostileSignInFormIsA4xxProblemNeverA500() {
+        signInForm("username=%zz&password=%").statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("form"));
+        StringBuilder many = new StringBuilder("username=admin&password=x");
+        for (int i = 0; i < 1200; i++) {
+            many.append("&f").append(i).append("=x");
+        }
+        signInForm(many.toString()).statusCode(400).contentType(PROBLEM).body("detail", containsString("more than 32 fields"));
+        signInForm("username=ad%00min&password=x").statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("username"));
+        signInForm("username=admin&password=" + "a".repeat(300 * 1024)).statusCode(413).contentType(PROBLEM);
+        String user = account("moderator");
+        signInForm("username=" + user + "&password=" + java.net.URLEncoder.encode("ğ".repeat(2_000), java.nio.charset.StandardCharsets.UTF_8))
+                .statusCode(401).contentType(PROBLEM);
+    }
+
     @Test
     void signOutEndsTheSessionAtOnce() {
         String user = account("moderator");

@@ -1,8 +1,6 @@
 package com.newsroom.comments.comment.api;
 
 import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +34,7 @@ import com.newsroom.comments.comment.CommentSubmission;
 import com.newsroom.comments.comment.pages.Gzip;
 import com.newsroom.comments.comment.pages.PublicComment;
 import com.newsroom.comments.comment.pages.PublicPages;
+import com.newsroom.comments.common.FormFields;
 import com.newsroom.comments.common.Paging;
 import com.newsroom.comments.config.CommentsConfig;
 import com.newsroom.comments.problem.ApiException;
@@ -139,9 +138,7 @@ public class CommentResource {
             @Parameter(description = "The article's id", example = "budget-2026", schema = @Schema(pattern = ArticleIds.PATTERN))
             @PathParam("articleId") String articleId,
             String form, @Context HttpHeaders headers, @Context HttpServerRequest request, @Context UriInfo uri) {
-        MediaType type = headers.getMediaType();
-        String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
-        Map<String, String> fields = FormFields.parse(form, charset(charset), formFields, formBytes);
+        Map<String, String> fields = FormFields.parse(form, headers.getMediaType(), formFields, formBytes);
         Long parent = parseParentId(fields.get("parentId"));
         String redirect = fields.get("redirect");
         URI base = uri.getBaseUri();
@@ -155,15 +152,6 @@ public class CommentResource {
                             .map(target -> Response.seeOther(target).build())
                             .orElseGet(() -> Response.created(location(base, articleId, comment.id)).entity(answer).build());
                 });
-    }
-
-    private static Charset charset(String name) {
-        try {
-            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name.strip());
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(415, "unsupported-media-type", "Unsupported Media Type",
-                    "Unsupported charset '" + name + "': send the form as UTF-8.", null, null);
-        }
     }
 
     /** For the OpenAPI document only: the fields of a plain HTML form post. */

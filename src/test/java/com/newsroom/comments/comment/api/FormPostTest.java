@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 
+import com.newsroom.comments.common.FormFields;
 import com.newsroom.comments.support.Readers;
 
 /** Form posts accept exactly what JSON posts accept; every malformed form is a 400 problem, never a 413 or a 500. */

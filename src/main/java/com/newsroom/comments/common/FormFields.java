@@ -1,31 +1,42 @@
-package com.newsroom.comments.comment.api;
+package com.newsroom.comments.common;
 
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.newsroom.comments.common.StorableText;
+import jakarta.ws.rs.core.MediaType;
+
 import com.newsroom.comments.problem.ApiException;
 
 /**
  * An {@code application/x-www-form-urlencoded} body, parsed by the service rather than by Quarkus's form
- * parser, so that a form accepts exactly what JSON accepts: no field size limit of its own (the body is
- * decoded fields are limited to {@code comments.limits.body}, each field by the same length checks as JSON), and every
- * malformed body (broken percent-encoding, more than {@code comments.limits.form-fields} fields, a NUL)
- * is a 400, never a 413 or a 500. Of a repeated field the first value counts. Plain Java.
+ * parser, so that a form accepts exactly what JSON accepts: no field size limit of its own (the decoded
+ * fields together are limited like a JSON body, {@code comments.limits.body}, 413 beyond; each field by
+ * the same length checks as JSON), and every malformed body (broken percent-encoding, more than
+ * {@code comments.limits.form-fields} fields, a NUL or unpaired surrogate, an unknown charset) is a 4xx
+ * problem, never a 500. Of a repeated field the first value counts. Used by every form endpoint: comment
+ * submissions, readers' reports, sign-in. Plain Java.
  */
-final class FormFields {
+public final class FormFields {
 
-    static final String MALFORMED = "The form is not properly encoded (a '%' must be followed by two hexadecimal digits).";
+    public static final String MALFORMED = "The form is not properly encoded (a '%' must be followed by two hexadecimal digits).";
 
     private FormFields() {
     }
 
     /**
+     * Parses {@code body} in the charset its {@code type} names (UTF-8 when none; an unknown one is 415).
+     *
      * @param maxBytes the most UTF-8 bytes the decoded names and values may take together: what the same
      *        fields would take in a JSON body under the same limit (413 beyond)
      */
+    public static Map<String, String> parse(String body, MediaType type, int maxFields, long maxBytes) {
+        String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        return parse(body, charset(charset), maxFields, maxBytes);
+    }
+
     static Map<String, String> parse(String body, Charset charset, int maxFields, long maxBytes) {
         Map<String, String> fields = new HashMap<>();
         if (body == null || body.isEmpty()) {
@@ -78,6 +89,15 @@ final class FormFields {
             return URLDecoder.decode(encoded, charset);
         } catch (IllegalArgumentException e) {
             throw ApiException.invalidField("form", MALFORMED);
+        }
+    }
+
+    private static Charset charset(String name) {
+        try {
+            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(415, "unsupported-media-type", "Unsupported Media Type",
+                    "Unsupported charset '" + name + "': send the form as UTF-8.", null, null);
         }
     }
 }
