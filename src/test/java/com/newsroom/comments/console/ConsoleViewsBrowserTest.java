@@ -1,0 +1,342 @@
+package com.newsroom.comments.console;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.newsroom.comments.support.Accounts;
+import com.newsroom.comments.support.HeadlessChromium;
+import com.newsroom.comments.support.Readers;
+import com.newsroom.comments.support.TestWords;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The console's management views in headless Chromium (as {@code ModerationPageBrowserTest}): rules with the
+ * dry-run tester, articles, the audit log and moderator accounts, each through its main path. Screenshots
+ * land in {@code target/screenshots/}; with {@code -Ddocs.screenshots=true} also in {@code docs/} (the
+ * README's pictures).
+ */
+@QuarkusTest
+class ConsoleViewsBrowserTest {
+
+    static final Path DOCS = Path.of("docs");
+
+    static WebDriver driver;
+    static Path profile;
+
+    @TestHTTPResource("/moderation/")
+    URL page;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        HeadlessChromium.assumeInstalled();
+        profile = Files.createTempDirectory("console-chromium-");
+        driver = HeadlessChromium.start(profile, "1200,1400");
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aTermsRuleMadeInTheFormCatchesACommentInTheTester() throws IOException {
+        signIn(Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
+        String term = TestWords.madeUp("zv");
+        String dropped = TestWords.madeUp("zw");
+        open("#/rules/new");
+        WebElement add = waitFor(By.id("mq-terms-add"));
+        add.sendKeys(term + ", " + dropped, Keys.ENTER);
+        waitForStatusContaining("Added " + term + ", " + dropped);
+        assertEquals(List.of(term, dropped), texts("#mq-terms-list .mq-term-text"));
+        WebElement search = driver.findElement(By.id("mq-terms-search"));
+        search.sendKeys(dropped);
+        assertEquals(List.of(dropped), texts("#mq-terms-list .mq-term-text"));
+        driver.findElement(By.cssSelector("#mq-terms-list .mq-term-remove")).click();
+        waitForStatusContaining("Removed " + dropped);
+        search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE); // typed, so the list is drawn again unfiltered
+        assertEquals(List.of(term), texts("#mq-terms-list .mq-term-text"));
+        new Select(driver.findElement(By.id("mq-rule-action"))).selectByValue("SPAM");
+        driver.findElement(By.id("mq-rule-description")).sendKeys("Browser test <b>words</b>");
+        driver.findElement(By.id("mq-rule-exceptions")).sendKeys(term + " van dyke");
+        screenshot("console-rule-form.png");
+        driver.findElement(By.id("mq-rule-save")).click();
+        waitForStatusContaining("was created");
+        String status = driver.findElement(By.id("mq-status")).getText();
+        long id = Long.parseLong(status.replaceAll("^Rule (\\d+) .*", "$1"));
+        wait(10).until(d -> d.getCurrentUrl().endsWith("#/rules/" + id));
+        Map<String, Object> stored = adminApi().when().get("/api/moderation/rules/{id}", id).then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        assertEquals(List.of(term), stored.get("terms"));
+        assertEquals(List.of(term + " van dyke"), stored.get("exceptions"));
+        assertEquals("SPAM", stored.get("action"));
+
+        open("#/rules");
+        WebElement row = waitFor(By.id("mq-rule-" + id));
+        assertTrue(row.getText().contains("Browser test <b>words</b>"), "the description shown as text");
+        assertTrue(row.findElement(By.cssSelector(".mq-rule-changed")).getText().contains("by " + Accounts.ADMIN));
+        String text = "Dear editor, " + term + " is what I think. 👍";
+        WebElement comment = driver.findElement(By.id("mq-check-text"));
+        comment.sendKeys(text);
+        driver.findElement(By.cssSelector("#mq-check [type=submit]")).click();
+        wait(10).until(d -> d.findElement(By.id("mq-check-decision")).getText().equals("SPAM"));
+        assertEquals(List.of(term), texts("#mq-check-result .mq-check-text mark"));
+        assertEquals(text, driver.findElement(By.cssSelector("#mq-check-result .mq-check-text")).getText());
+        String reasons = driver.findElement(By.id("mq-check-reasons")).getText();
+        assertTrue(reasons.contains("rule #" + id) && reasons.contains("TERMS"), reasons);
+        waitForStatusContaining("Spam; ");
+        js("document.activeElement.blur(); window.scrollTo(0, 0)");
+        screenshot("console-rules.png");
+
+        // Disabled, the rule no longer fires; deleted after a confirmation, it is gone.
+        row.findElement(By.cssSelector(".mq-rule-toggle")).click();
+        waitForStatus("Rule " + id + " is disabled.");
+        assertEquals("Disabled", driver.findElement(By.cssSelector("#mq-rule-" + id + " .mq-rule-state")).getText());
+        driver.findElement(By.cssSelector("#mq-check [type=submit]")).click();
+        wait(10).until(d -> !d.findElement(By.id("mq-check-reasons")).getText().contains("rule #" + id));
+        driver.findElement(By.cssSelector("#mq-rule-" + id + " .mq-rule-delete")).click();
+        WebElement confirm = waitFor(By.id("mq-confirm-yes"));
+        assertTrue(driver.findElement(By.id("mq-confirm-text")).getText().contains("rule " + id));
+        confirm.click();
+        waitForStatus("Rule " + id + " was deleted.");
+        adminApi().when().get("/api/moderation/rules/{id}", id).then().statusCode(404);
+    }
+
+    @Test
+    void aBadPatternShowsTheServicesMessageAtTheField() {
+        signIn(Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
+        open("#/rules/new?type=PATTERN");
+        WebElement pattern = waitFor(By.id("mq-rule-pattern"));
+        pattern.sendKeys("(unclosed");
+        driver.findElement(By.id("mq-rule-save")).click();
+        WebElement error = wait(10).until(d -> {
+            WebElement e = d.findElement(By.id("mq-rule-pattern-error"));
+            return e.getText().isEmpty() ? null : e;
+        });
+        assertEquals("true", pattern.getAttribute("aria-invalid"));
+        assertEquals(pattern, driver.switchTo().activeElement());
+        String problem = adminApi().contentType(ContentType.JSON).body(Map.of("type", "PATTERN", "pattern", "(unclosed"))
+                .when().post("/api/moderation/rules").then().statusCode(400).extract().jsonPath().getString("errors[0].message");
+        assertEquals(problem, error.getText());
+        assertTrue(driver.findElement(By.id("mq-status")).getText().length() > 0, "the problem's detail is announced");
+    }
+
+    @Test
+    void closingAnArticleRefusesCommentsAndOpeningTakesThemAgain() throws IOException {
+        String articleId = "console-article-" + UUID.randomUUID().toString().substring(0, 8);
+        post(articleId, "First!").statusCode(201);
+        post(articleId, "Second thoughts").statusCode(201);
+        signIn(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD);
+        open("#/articles?q=" + articleId);
+        WebElement row = waitFor(By.id("mq-article-" + articleId));
+        List<WebElement> cells = row.findElements(By.tagName("td"));
+        assertEquals("2", cells.get(0).getText(), "approved");
+        assertEquals("Open", row.findElement(By.cssSelector(".mq-article-state")).getText());
+        js("document.activeElement.blur(); window.scrollTo(0, 0)");
+        screenshot("console-articles.png");
+
+        row.findElement(By.cssSelector(".mq-article-toggle")).click();
+        waitForStatus("Comments on " + articleId + " are closed.");
+        assertEquals("Closed", driver.findElement(By.cssSelector("#mq-article-" + articleId + " .mq-article-state")).getText());
+        post(articleId, "Too late").statusCode(403);
+
+        // The article's own form: premoderate, and a closing date in the past keeps it closed even when open.
+        driver.findElement(By.cssSelector("#mq-article-" + articleId + " .mq-article-id a")).click();
+        WebElement open = waitFor(By.id("mq-article-open"));
+        open.click();
+        driver.findElement(By.id("mq-article-premoderate")).click();
+        driver.findElement(By.id("mq-article-close-after")).sendKeys("7");
+        driver.findElement(By.id("mq-article-save")).click();
+        waitForStatusContaining("Saved. Comments on " + articleId + ": Open until ");
+        assertTrue(driver.findElement(By.id("mq-status")).getText().endsWith(", premoderated."));
+        post(articleId, "Held now").statusCode(201);
+        Readers.from(Readers.uniqueIp()).contentType(ContentType.JSON).body(Map.of("name", "Ali", "text", "Held too"))
+                .when().post("/api/articles/{a}/comments", articleId).then().statusCode(201)
+                .body("status", org.hamcrest.Matchers.equalTo("PENDING"));
+        screenshot("console-article.png");
+    }
+
+    @Test
+    void theAuditLogFiltersByArticleAndActionAndLinksToTheComment() throws IOException {
+        String articleId = "console-audit-" + UUID.randomUUID().toString().substring(0, 8);
+        long rejected = post(articleId, "To be rejected").statusCode(201).extract().jsonPath().getLong("id");
+        long approved = post(articleId, "To stay").statusCode(201).extract().jsonPath().getLong("id");
+        Accounts.asModerator().contentType(ContentType.JSON).body("{}")
+                .when().post("/api/moderation/comments/{id}/reject", rejected).then().statusCode(200);
+        Accounts.asModerator().contentType(ContentType.JSON).body("{\"note\": \"<img src=x onerror=alert(1)>\"}")
+                .when().post("/api/moderation/comments/{id}/hold", approved).then().statusCode(200);
+
+        signIn(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD);
+        open("#/audit");
+        WebElement article = waitFor(By.id("mq-audit-article"));
+        article.sendKeys(articleId);
+        driver.findElement(By.id("mq-audit-actor")).sendKeys(Accounts.MODERATOR);
+        driver.findElement(By.cssSelector("#mq-audit-filters [type=submit]")).click();
+        wait(10).until(d -> d.findElement(By.id("mq-audit-summary")).getText().equals("2 entries match the filters."));
+        assertTrue(driver.getCurrentUrl().contains("articleId=" + articleId), driver.getCurrentUrl());
+        assertEquals("<img src=x onerror=alert(1)>", driver.findElement(By.cssSelector(".mq-audit-note")).getText());
+
+        new Select(driver.findElement(By.id("mq-audit-action"))).selectByValue("REJECT");
+        driver.findElement(By.cssSelector("#mq-audit-filters [type=submit]")).click();
+        wait(10).until(d -> d.findElement(By.id("mq-audit-summary")).getText().equals("1 entry match the filters."));
+        WebElement link = driver.findElement(By.cssSelector(".mq-audit-entry .mq-audit-comment"));
+        assertEquals("#" + rejected, link.getText());
+        assertTrue(link.getAttribute("href").endsWith("#/comments/" + rejected));
+        screenshot("console-audit.png");
+
+        // A deep link keeps its filters; a date before the entries leaves nothing.
+        open("#/audit?articleId=" + articleId + "&to=2000-01-02");
+        wait(10).until(d -> d.findElement(By.id("mq-audit-summary")).getText().equals("0 entries match the filters."));
+        assertEquals(articleId, driver.findElement(By.id("mq-audit-article")).getAttribute("value"));
+        assertEquals("2000-01-01", driver.findElement(By.id("mq-audit-to")).getAttribute("value"));
+    }
+
+    @Test
+    void anAdminCreatesChangesAndDisablesAModerator() throws IOException {
+        String username = "desk-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "a long pass phrase " + UUID.randomUUID();
+        signIn(Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
+        open("#/moderators");
+        waitFor(By.id("mq-moderator-" + Accounts.ADMIN));
+        driver.findElement(By.id("mq-new-username")).sendKeys(username);
+        driver.findElement(By.id("mq-new-password")).sendKeys("short");
+        driver.findElement(By.cssSelector("#mq-new-moderator [type=submit]")).click();
+        wait(10).until(d -> !d.findElement(By.id("mq-new-password-error")).getText().isEmpty());
+        WebElement pass = driver.findElement(By.id("mq-new-password"));
+        pass.clear();
+        pass.sendKeys(password);
+        driver.findElement(By.cssSelector("#mq-new-moderator [type=submit]")).click();
+        waitForStatus(username + " can now sign in as a moderator.");
+        WebElement row = waitFor(By.id("mq-moderator-" + username));
+        session(username, password).statusCode(200);
+
+        new Select(row.findElement(By.cssSelector(".mq-moderator-role"))).selectByValue("admin");
+        waitForStatus(username + " is now an admin.");
+        driver.findElement(By.cssSelector("#mq-moderator-" + username + " .mq-moderator-toggle")).click();
+        waitFor(By.id("mq-confirm-yes")).click();
+        waitForStatus(username + " is disabled.");
+        assertEquals("Disabled", driver.findElement(By.cssSelector("#mq-moderator-" + username + " .mq-moderator-state")).getText());
+        js("document.activeElement.blur(); window.scrollTo(0, 0)");
+        screenshot("console-moderators.png");
+        session(username, password).statusCode(401);
+        Map<String, Object> account = adminApi().when().get("/api/moderation/moderators").then().statusCode(200)
+                .extract().jsonPath().getMap("find { it.username == '" + username + "' }");
+        assertEquals("admin", account.get("role"));
+        assertEquals(false, account.get("enabled"));
+
+        // A moderator has no such view: no link in the nav, and the address says so.
+        signIn(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD);
+        assertTrue(driver.findElements(By.cssSelector("#mq-nav a[href='#/moderators']")).isEmpty());
+        open("#/moderators");
+        wait(10).until(d -> d.findElement(By.cssSelector("#mq-view h2")).getText().equals("For admins only"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    void signIn(String username, String password) {
+        Accounts.ensure(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD, "moderator");
+        driver.get(page.toString());
+        driver.manage().deleteAllCookies();
+        driver.navigate().refresh();
+        WebElement user = wait(15).until(d -> {
+            WebElement u = d.findElement(By.id("mq-signin-user"));
+            return u.isDisplayed() ? u : null;
+        });
+        user.clear();
+        user.sendKeys(username);
+        WebElement pass = driver.findElement(By.id("mq-signin-password"));
+        pass.clear();
+        pass.sendKeys(password);
+        driver.findElement(By.cssSelector("#mq-signin [type=submit]")).click();
+        wait(15).until(d -> d.findElement(By.id("mq-workspace")).isDisplayed());
+    }
+
+    void open(String hash) {
+        driver.get(page.toString() + hash);
+        wait(15).until(d -> {
+            List<WebElement> view = d.findElements(By.id("mq-view"));
+            return !view.isEmpty() && view.get(0).getAttribute("aria-busy") == null;
+        });
+    }
+
+    RequestSpecification adminApi() {
+        return given().auth().preemptive().basic(Accounts.ADMIN, Accounts.ADMIN_PASSWORD)
+                .baseUri(page.getProtocol() + "://" + page.getHost()).port(page.getPort());
+    }
+
+    io.restassured.response.ValidatableResponse post(String articleId, String text) {
+        return Readers.from(Readers.uniqueIp()).contentType(ContentType.JSON).body(Map.of("name", "Ayşe", "text", text))
+                .when().post("/api/articles/{a}/comments", articleId).then();
+    }
+
+    static io.restassured.response.ValidatableResponse session(String username, String password) {
+        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
+                .when().post("/api/moderation/session").then();
+    }
+
+    static WebElement waitFor(By by) {
+        return wait(15).until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
+    static List<String> texts(String css) {
+        return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    }
+
+    static void waitForStatus(String text) {
+        wait(10).until(d -> d.findElement(By.id("mq-status")).getText().equals(text));
+    }
+
+    static void waitForStatusContaining(String text) {
+        wait(10).until(d -> d.findElement(By.id("mq-status")).getText().contains(text));
+    }
+
+    static WebDriverWait wait(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    }
+
+    static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    static void screenshot(String file) throws IOException {
+        HeadlessChromium.screenshot(driver, file);
+        if (Boolean.getBoolean("docs.screenshots")) {
+            Files.createDirectories(DOCS);
+            Files.copy(Path.of("target", "screenshots", file), DOCS.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
