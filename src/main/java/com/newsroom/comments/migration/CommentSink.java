@@ -10,7 +10,9 @@ import com.newsroom.comments.comment.CommentStatus;
 import com.newsroom.comments.comment.CommentSubmission;
 import com.newsroom.comments.comment.ModerationReason;
 import com.newsroom.comments.comment.store.CommentImports;
+import com.newsroom.comments.comment.store.ArticleRow;
 import com.newsroom.comments.comment.store.ImportRow;
+import com.newsroom.comments.comment.store.ReportRow;
 import com.newsroom.comments.moderation.ModerationOutcome;
 import com.newsroom.comments.moderation.ModerationPolicy;
 import com.newsroom.comments.moderation.ModerationService;
@@ -21,7 +23,7 @@ import com.newsroom.comments.moderation.rule.ActiveRules;
  * kept for the job. Entries the database would refuse (an over-long IP address or id) are errors of
  * their own, so one bad entry never fails the whole file.
  */
-final class CommentSink implements ImportSink, AutoCloseable {
+final class CommentSink implements ImportSink, RestoreSink, AutoCloseable {
 
     static final int MAX_IP = 45;
     static final int MAX_IMPORT_ID = 100;
@@ -97,9 +99,22 @@ final class CommentSink implements ImportSink, AutoCloseable {
         add(new ImportRow(comment, null, source.id(), source.parentId()));
     }
 
+    /** A restored article, as the backup holds it. */
+    @Override
+    public void article(ArticleRow article) throws SQLException {
+        tx.restoreArticle(article);
+    }
+
     /** A restored comment, as the backup holds it. */
-    void restored(ImportRow row) throws SQLException {
+    @Override
+    public void comment(ImportRow row) throws SQLException {
         add(row);
+    }
+
+    /** A restored report, as the backup holds it. */
+    @Override
+    public void report(ReportRow report) throws SQLException {
+        tx.restoreReport(report);
     }
 
     private void add(ImportRow row) throws SQLException {
@@ -137,6 +152,7 @@ final class CommentSink implements ImportSink, AutoCloseable {
         done.inserted().forEach((status, n) -> counts.comments.put(status.name(), n));
         counts.alreadyImported = done.alreadyStored();
         counts.orphans = done.orphans();
+        counts.reports = done.reports();
     }
 
     @Override

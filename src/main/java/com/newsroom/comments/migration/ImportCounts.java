@@ -29,6 +29,9 @@ public class ImportCounts {
     @Schema(description = "Replies whose parent was in none of the imported data: kept as top-level comments", example = "0")
     public long orphans;
 
+    @Schema(description = "Readers' reports restored (restores only)", example = "0")
+    public long reports;
+
     @Schema(description = "Entries that could not be imported (see errors)", example = "1")
     public long errors;
 }

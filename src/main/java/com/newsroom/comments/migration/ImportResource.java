@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.newsroom.comments.common.Actors;
 import com.newsroom.comments.common.OpenApiDocs;
 import com.newsroom.comments.moderator.Moderator;
@@ -85,9 +86,11 @@ public class ImportResource {
              "createdAt": "2026-12-05T07:00:00Z", "updatedAt": "2026-12-05T07:00:03Z", "finishedAt": null}""";
 
     private final Imports imports;
+    private final ObjectMapper json;
 
-    public ImportResource(Imports imports) {
+    public ImportResource(Imports imports, ObjectMapper json) {
         this.imports = imports;
+        this.json = json;
     }
 
     @POST
@@ -190,6 +193,48 @@ public class ImportResource {
         }
         try (InputStream body = Files.newInputStream(file.uploadedFile())) {
             return disqus(body, articleId, moderate, security);
+        }
+    }
+
+    @POST
+    @Path("backup")
+    @Consumes({ ExportResource.NDJSON, "application/jsonl", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN })
+    @RequestBody(description = "A file of GET /api/moderation/export", required = true,
+            content = @Content(mediaType = ExportResource.NDJSON, examples = @ExampleObject(name = "backup", value = ExportResource.EXAMPLE)))
+    @Operation(summary = "Restore a backup", description = """
+            Restores the articles, comments (with their own ids, parents, statuses, moderators' decisions, reasons \
+            and import sources) and reports of a backup, in the background: 202 with a Location to follow. Into an \
+            empty database it gives back the same data; into one that holds some of it, what exists is kept as it \
+            is (same id: counted as alreadyImported), so restoring twice adds nothing. A file that is not a backup, \
+            a line that is not JSON, or a file cut off (no end line, or other counts) fails as a whole and leaves \
+            nothing behind.""")
+    @APIResponse(responseCode = "202", description = "Received; the restore runs in the background",
+            headers = @Header(name = "Location", description = "The restore's progress"),
+            content = @Content(schema = @Schema(implementation = ImportJobView.class), examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "The upload broke off")
+    @APIResponse(responseCode = "409", description = "Another import is running")
+    @APIResponse(responseCode = "415", description = "Not NDJSON or a multipart upload")
+    public Response backup(InputStream body, @Context SecurityContext security) {
+        BackupReader reader = new BackupReader(json);
+        ImportJobView job = imports.start("backup", null, Actors.of(security), body, reader::read, false);
+        return accepted(job);
+    }
+
+    @POST
+    @Path("backup")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Restore a backup uploaded as a form's file", description = "As the NDJSON body, from a form field named file.")
+    @APIResponse(responseCode = "202", description = "Received; the restore runs in the background",
+            headers = @Header(name = "Location", description = "The restore's progress"),
+            content = @Content(schema = @Schema(implementation = ImportJobView.class)))
+    @APIResponse(responseCode = "400", description = "No file field")
+    @APIResponse(responseCode = "409", description = "Another import is running")
+    public Response backupForm(@RestForm("file") FileUpload file, @Context SecurityContext security) throws IOException {
+        if (file == null) {
+            throw ApiException.invalidField("file", "Upload the backup as the form field 'file'.");
+        }
+        try (InputStream body = Files.newInputStream(file.uploadedFile())) {
+            return backup(body, security);
         }
     }
 

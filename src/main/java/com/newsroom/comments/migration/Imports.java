@@ -51,7 +51,7 @@ public class Imports {
     /** What a reader needs to run over a file. */
     @FunctionalInterface
     interface Reader {
-        void read(InputStream in, ImportSink sink) throws Exception;
+        void read(InputStream in, CommentSink sink) throws Exception;
     }
 
     private final ImportJobRepository jobs;

@@ -44,6 +44,25 @@ public class CommentImports {
     /** Comments per insert statement. */
     public static final int BATCH = 1000;
 
+    /** Restored articles, unless their id exists. */
+    private static final String RESTORE_ARTICLES = """
+            insert into article (id, comments_open, closes_at, close_after_days, premoderate, published_at, created_at,
+                                 updated_at, version)
+            select * from unnest(?::text[], ?::bool[], ?::timestamptz[], ?::int4[], ?::bool[], ?::timestamptz[],
+                                 ?::timestamptz[], ?::timestamptz[], ?::int8[])
+            order by 1 on conflict do nothing""";
+
+    /** Restored reports whose comment is stored, unless their id or their reporter's report of that comment exists. */
+    private static final String RESTORE_REPORTS = """
+            insert into comment_report (id, comment_id, article_id, reporter, email, ip_address, reason, note, created_at,
+                                        resolved_at, resolved_by, resolution)
+            select u.* from unnest(?::int8[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                   ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[])
+                   as u(id, comment_id, article_id, reporter, email, ip_address, reason, note, created_at, resolved_at,
+                        resolved_by, resolution)
+            where exists (select 1 from comment c where c.id = u.comment_id)
+            on conflict do nothing""";
+
     private final DataSource dataSource;
     private final BatchSql sql = new BatchSql();
 
@@ -52,7 +71,7 @@ public class CommentImports {
     }
 
     /** What a transaction has done so far. */
-    public record Counts(Map<CommentStatus, Long> inserted, long alreadyStored, long orphans, int articles) {
+    public record Counts(Map<CommentStatus, Long> inserted, long alreadyStored, long orphans, int articles, long reports) {
 
         public long insertedTotal() {
             return inserted.values().stream().mapToLong(Long::longValue).sum();
@@ -85,6 +104,10 @@ public class CommentImports {
         private long lastId = 0;
         private long alreadyStored;
         private long orphans;
+        private long reports;
+        /** A restore's articles and reports, inserted in batches: articles before the comments, reports after. */
+        private final List<ArticleRow> pendingArticles = new ArrayList<>();
+        private final List<ReportRow> pendingReports = new ArrayList<>();
         private boolean committed;
 
         private Transaction(String source) throws SQLException {
@@ -111,25 +134,49 @@ public class CommentImports {
             }
         }
 
+        /** Restores an article's record with its settings, unless one with its id exists. */
+        public void restoreArticle(ArticleRow article) throws SQLException {
+            pendingArticles.add(article);
+            if (pendingArticles.size() >= BATCH) {
+                flushArticles();
+            }
+        }
+
+        /**
+         * Restores a reader's report once every comment before it is in, unless its id or its reporter's
+         * report of that comment exists; a report whose comment is in neither the backup nor the database
+         * is left out.
+         */
+        public void restoreReport(ReportRow report) throws SQLException {
+            flush();
+            pendingReports.add(report);
+            if (pendingReports.size() >= BATCH) {
+                flushReports();
+            }
+        }
+
         /** Closes comments on this article when the import commits. */
         public void closeComments(String articleId) {
             closedArticles.add(articleId);
         }
 
         public Counts counts() {
-            return new Counts(new EnumMap<>(inserted), alreadyStored, orphans, articles.size());
+            return new Counts(new EnumMap<>(inserted), alreadyStored, orphans, articles.size(), reports);
         }
 
         /** Inserts what is pending, links late parents, applies closures and approved counts, commits. */
         public Counts commit() throws SQLException {
             flush();
+            flushReports();
             createArticles(closedArticles);
             linkParents();
             if (source == null) {
                 try (Statement seq = db.createStatement()) {
-                    // New comments get ids above every restored one.
+                    // New comments and reports get ids above every restored one.
                     seq.execute("select setval('comment_seq', greatest((select coalesce(max(id), 0) from comment),"
                             + " (select last_value from comment_seq)))");
+                    seq.execute("select setval('comment_report_seq', greatest((select coalesce(max(id), 0) from comment_report),"
+                            + " (select last_value from comment_report_seq)))");
                 }
             }
             String now = Instant.now().toString();
@@ -166,6 +213,7 @@ public class CommentImports {
         }
 
         private void flush() throws SQLException {
+            flushArticles();
             if (pending.isEmpty()) {
                 return;
             }
@@ -182,6 +230,58 @@ public class CommentImports {
                 approved.change(comment.articleId, false, comment.status == CommentStatus.APPROVED);
             }
             pending.clear();
+        }
+
+        /**
+         * Inserts the pending restored articles in this transaction; from then on they count as existing
+         * ({@link #createArticles} would otherwise wait on this transaction's uncommitted rows).
+         */
+        private void flushArticles() throws SQLException {
+            if (pendingArticles.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement insert = db.prepareStatement(RESTORE_ARTICLES)) {
+                List<ArticleRow> rows = pendingArticles;
+                insert.setArray(1, texts(rows.stream().map(ArticleRow::id).toList()));
+                insert.setArray(2, db.createArrayOf("bool", rows.stream().map(ArticleRow::commentsOpen).toArray(Boolean[]::new)));
+                insert.setArray(3, times(rows.stream().map(ArticleRow::closesAt).toList()));
+                insert.setArray(4, db.createArrayOf("int4", rows.stream().map(ArticleRow::closeAfterDays).toArray(Integer[]::new)));
+                insert.setArray(5, db.createArrayOf("bool", rows.stream().map(ArticleRow::premoderate).toArray(Boolean[]::new)));
+                insert.setArray(6, times(rows.stream().map(ArticleRow::publishedAt).toList()));
+                insert.setArray(7, times(rows.stream().map(ArticleRow::createdAt).toList()));
+                insert.setArray(8, times(rows.stream().map(ArticleRow::updatedAt).toList()));
+                insert.setArray(9, db.createArrayOf("int8", rows.stream().map(ArticleRow::version).toArray(Long[]::new)));
+                insert.executeUpdate();
+            }
+            pendingArticles.forEach(article -> articles.add(article.id()));
+            pendingArticles.clear();
+        }
+
+        private void flushReports() throws SQLException {
+            if (pendingReports.isEmpty()) {
+                return;
+            }
+            List<ReportRow> rows = pendingReports;
+            try (PreparedStatement insert = db.prepareStatement(RESTORE_REPORTS)) {
+                insert.setArray(1, db.createArrayOf("int8", rows.stream().map(ReportRow::id).toArray(Long[]::new)));
+                insert.setArray(2, db.createArrayOf("int8", rows.stream().map(ReportRow::commentId).toArray(Long[]::new)));
+                insert.setArray(3, texts(rows.stream().map(ReportRow::articleId).toList()));
+                insert.setArray(4, texts(rows.stream().map(ReportRow::reporter).toList()));
+                insert.setArray(5, texts(rows.stream().map(ReportRow::email).toList()));
+                insert.setArray(6, texts(rows.stream().map(ReportRow::ipAddress).toList()));
+                insert.setArray(7, texts(rows.stream().map(ReportRow::reason).toList()));
+                insert.setArray(8, texts(rows.stream().map(ReportRow::note).toList()));
+                insert.setArray(9, times(rows.stream().map(ReportRow::createdAt).toList()));
+                insert.setArray(10, times(rows.stream().map(ReportRow::resolvedAt).toList()));
+                insert.setArray(11, texts(rows.stream().map(ReportRow::resolvedBy).toList()));
+                insert.setArray(12, texts(rows.stream().map(ReportRow::resolution).toList()));
+                reports += insert.executeUpdate();
+            }
+            pendingReports.clear();
+        }
+
+        private Array times(List<Instant> values) throws SQLException {
+            return db.createArrayOf("text", values.stream().map(at -> at == null ? null : at.toString()).toArray(String[]::new));
         }
 
         /** Assigns ids to the comments not imported before and sets the parents already stored. */

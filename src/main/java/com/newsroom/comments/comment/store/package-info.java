@@ -5,6 +5,8 @@
  * come one by one. Each SQL statement of the batch has one home, here or with its table's owner. Called
  * by {@code comment.api}; the moderator workspace only clears an erased author's flood-control key.
  * {@link CommentImports} inserts imported and restored comments in batches, in one transaction per
- * import and outside the submission checks; called by {@code migration}.
+ * import and outside the submission checks (a restore also brings back articles and reports);
+ * {@link CommentExport} reads a backup's rows from one snapshot through cursors. Both called by
+ * {@code migration}.
  */
 package com.newsroom.comments.comment.store;
