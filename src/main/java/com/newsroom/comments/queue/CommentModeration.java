@@ -25,6 +25,7 @@ import com.newsroom.comments.comment.CommentRepository;
 import com.newsroom.comments.comment.CommentStatus;
 import com.newsroom.comments.comment.CommentSubmission;
 import com.newsroom.comments.comment.PublicCommentsChanged;
+import com.newsroom.comments.comment.QueueActivity;
 import com.newsroom.comments.comment.SubmissionValidator;
 import com.newsroom.comments.comment.store.SubmissionThrottle;
 import com.newsroom.comments.config.CommentsConfig;
@@ -54,13 +55,15 @@ public class CommentModeration {
     private final EntityManager em;
     private final SubmissionValidator validator;
     private final Event<PublicCommentsChanged> changes;
+    private final Event<QueueActivity> activity;
     private final ApprovedCounts approvedCounts;
     private final ReportDesk reports;
     private final Outbox outbox;
 
     public CommentModeration(CommentRepository comments, AuditLog audit, RuleStore rules, EntityManager em,
             CommentsConfig config, Validator beanValidator, Event<PublicCommentsChanged> changes,
-            ApprovedCounts approvedCounts, ReportDesk reports, Outbox outbox) {
+            Event<QueueActivity> activity, ApprovedCounts approvedCounts, ReportDesk reports, Outbox outbox) {
+        this.activity = activity;
         this.reports = reports;
         this.outbox = outbox;
         this.changes = changes;
@@ -169,6 +172,7 @@ public class CommentModeration {
             }
             flush(expectedVersion != null);
             outbox.comments(EventType.COMMENT_EDITED, List.of(comment.id), actor, now);
+            decided(comment, comment.status);
         }
         return ModeratedComment.of(comment);
     }
@@ -186,6 +190,7 @@ public class CommentModeration {
         approved.change(comment.articleId, comment.status == CommentStatus.APPROVED, false);
         approvedCounts.apply(em, approved);
         changes.fire(new PublicCommentsChanged(comment.articleId));
+        decided(comment, null);
         // Replies keep their place in the thread: the database sets their parent to null.
         flush(expectedVersion != null);
     }
@@ -208,6 +213,7 @@ public class CommentModeration {
             for (Long id : ids) {
                 Comment comment = comments.findById(id);
                 approved.change(comment.articleId, comment.status == CommentStatus.APPROVED, false);
+                decided(comment, null);
                 comments.delete(comment);
             }
             approvedCounts.apply(em, approved);
@@ -244,6 +250,7 @@ public class CommentModeration {
         }
         approved.change(comment.articleId, from == CommentStatus.APPROVED, action.target == CommentStatus.APPROVED);
         comment.status = action.target;
+        decided(comment, action.target);
         comment.moderatedBy = actor;
         comment.moderatedAt = now;
         comment.updatedAt = now;
@@ -251,6 +258,11 @@ public class CommentModeration {
         int resolved = action.resolvesReports ? reports.resolve(comment.id, action.name(), actor, now) : 0;
         audit.record(new AuditLog.Event(actor, action.name(), comment.id, comment.articleId, from.name(),
                 action.target.name(), note, null, resolved == 0 ? null : "Resolved " + resolved + " open reports"), now);
+    }
+
+    /** Tells open queues after the commit; status null: deleted. */
+    private void decided(Comment comment, CommentStatus status) {
+        activity.fire(new QueueActivity(QueueActivity.Kind.DECIDED, comment.id, comment.articleId, status));
     }
 
     private Comment find(long id) {

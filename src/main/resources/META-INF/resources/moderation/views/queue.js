@@ -1,8 +1,11 @@
 /* The queue (#/queue): counts per status and per article, the comments of a status with their filters
  * (article, words, reported by readers), why each was held with the matches highlighted, decisions one by one
  * (with If-Match: a comment someone else changed meanwhile is reloaded, not overwritten) or in bulk.
- * The filter lives in the address (#/queue?status=SPAM&articleId=…&q=…&reported=true). */
-import { api, fail, say, MSG } from '../api.js';
+ * The filter lives in the address (#/queue?status=SPAM&articleId=…&q=…&reported=true).
+ * Live: the server's events (GET /api/moderation/events) never move the list under the moderator's cursor;
+ * new comments that fit the filter are counted in an "N new" button that shows them, a comment decided
+ * elsewhere is marked so on its card, and the counts follow. */
+import { api, fail, say, MSG, API_ROOT } from '../api.js';
 import { el, formatDate, count, markedField, reasonItem, heading } from '../dom.js';
 
 const PAGE_SIZE = 20;
@@ -52,6 +55,12 @@ function render(ctx) {
   const bulk = ACTIONS.map(([action, label]) =>
     el('button', { type: 'button', class: 'mq-bulk-action', 'data-action': action, disabled: true }, `${label} selected`));
   const summary = el('p', { id: 'mq-summary', class: 'mq-muted' });
+  const fresh = new Set(); // ids of new comments that fit the filter, not shown yet
+  let stale = false; // events may have been lost, and the list has grown since it was shown
+  let total = 0; // comments in the list when it was shown
+  const ownDecisions = new Set();
+  const newButton = el('button', { type: 'button', id: 'mq-new', class: 'mq-new', hidden: true });
+  const liveState = el('span', { id: 'mq-live', class: 'mq-live' }, 'Connecting to live updates…');
   const list = el('ol', { id: 'mq-list', class: 'mq-list' });
   const empty = el('p', { id: 'mq-empty', class: 'mq-empty', hidden: true }, 'No comments match.');
   const prev = el('button', { type: 'button', id: 'mq-prev', disabled: true }, 'Previous page');
@@ -66,6 +75,7 @@ function render(ctx) {
       title, filters,
       el('div', { class: 'mq-bulk', role: 'group', 'aria-label': 'Selected comments' },
         el('label', { class: 'mq-check' }, selectAll, ' Select all on this page'), selectedCount, bulk),
+      el('div', { class: 'mq-live-bar' }, el('div', { 'aria-live': 'polite', class: 'mq-new-region' }, newButton), liveState),
       summary, list, empty,
       el('nav', { class: 'mq-pager', 'aria-label': 'Pages' }, prev, pageLabel, next)));
 
@@ -187,23 +197,31 @@ function render(ctx) {
     updateSelection();
   }, { signal });
 
-  async function loadQueue() {
-    const params = new URLSearchParams({ status: filter.status, page: String(page), size: String(PAGE_SIZE) });
+  function queryParams(pageNumber, size) {
+    const params = new URLSearchParams({ status: filter.status, page: String(pageNumber), size: String(size) });
     if (filter.articleId) params.set('articleId', filter.articleId);
     if (filter.q) params.set('q', filter.q);
     if (filter.reported) {
       params.set('reported', 'true');
       params.set('sort', 'reports');
     }
+    return params;
+  }
+
+  async function loadQueue() {
     list.setAttribute('aria-busy', 'true');
     try {
-      const data = await api(`comments?${params}`, { signal });
+      const data = await api(`comments?${queryParams(page, PAGE_SIZE)}`, { signal });
       const pages = Math.max(1, Math.ceil(data.totalItems / PAGE_SIZE));
       if (page > 0 && page >= pages) { // the last page emptied: go back one
         page = pages - 1;
         return loadQueue();
       }
+      total = data.totalItems;
       shown = new Map();
+      fresh.clear();
+      stale = false;
+      updateNew();
       list.replaceChildren(...data.items.map(renderComment));
       empty.hidden = data.items.length > 0;
       const label = STATUSES.find(([s]) => s === filter.status)[1].toLowerCase();
@@ -262,6 +280,7 @@ function render(ctx) {
     const [, , , done] = ACTIONS.find(([a]) => a === action);
     const index = Array.from(list.children).indexOf(shown.get(c.id) && shown.get(c.id).node);
     busy = true;
+    ownDecisions.add(c.id);
     setDecisionsDisabled(true);
     try {
       await api(`comments/${encodeURIComponent(c.id)}/${action}`, { method: 'POST', body: {}, ifMatch: c.version, signal });
@@ -297,6 +316,7 @@ function render(ctx) {
     const action = button.dataset.action;
     const [, , , done] = ACTIONS.find(([a]) => a === action);
     busy = true;
+    ids.forEach((id) => ownDecisions.add(id));
     setDecisionsDisabled(true);
     try {
       const result = await api('comments/bulk', { method: 'POST', body: { ids, action }, signal });
@@ -313,6 +333,112 @@ function render(ctx) {
     }
   }, { signal }));
 
+  // --- live updates ------------------------------------------------------------------------
+
+  function updateNew() {
+    const n = fresh.size;
+    newButton.hidden = n === 0 && !stale;
+    newButton.textContent = n > 0 ? `${count(n, 'new comment')}: show` : 'The queue changed: show it';
+  }
+
+  newButton.addEventListener('click', async () => {
+    page = 0;
+    try {
+      await loadQueue();
+      say(summary.textContent);
+      title.focus();
+    } catch (e) {
+      fail(e);
+    }
+  }, { signal });
+
+  /** After events may have been lost: is there more in this list than when it was shown? */
+  async function checkTotal() {
+    try {
+      const data = await api(`comments?${queryParams(0, 1)}`, { signal });
+      if (data.totalItems > total) {
+        stale = true;
+        updateNew();
+      }
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  /** Whether a held or reported comment would be in this list. */
+  function fits(event) {
+    if (filter.articleId && filter.articleId !== event.articleId) return false;
+    if (filter.q) return false; // the words cannot be checked here: the moderator reloads to see
+    if (event.type === 'reported' && filter.reported) return !event.status || event.status === filter.status;
+    return event.status === filter.status && !filter.reported;
+  }
+
+  let statsTimer = null;
+  function refreshStatsSoon() {
+    if (statsTimer) return;
+    statsTimer = setTimeout(() => {
+      statsTimer = null;
+      if (!signal.aborted) loadStats().catch(fail);
+    }, 1000);
+  }
+  signal.addEventListener('abort', () => clearTimeout(statsTimer));
+
+  function onEvent(event) {
+    if (event.type === 'held' || event.type === 'reported') {
+      if (fits(event) && !shown.has(event.commentId)) fresh.add(event.commentId);
+    } else if (event.type === 'decided') {
+      fresh.delete(event.commentId);
+      const s = shown.get(event.commentId);
+      if (s && !ownDecisions.has(event.commentId) && event.status !== s.comment.status) {
+        markChanged(s, event.status);
+      }
+    } else if (event.type === 'resync') {
+      checkTotal();
+    }
+    updateNew();
+    refreshStatsSoon();
+  }
+
+  /** A comment someone else decided: said on its card, its buttons kept (If-Match will tell if it matters). */
+  function markChanged(s, status) {
+    const text = status ? `Changed by another moderator: now ${status}.` : 'Deleted by another moderator.';
+    let note = s.node.querySelector('.mq-changed');
+    if (!note) {
+      note = el('p', { class: 'mq-changed' });
+      s.node.querySelector('.mq-card-head').after(note);
+    }
+    note.textContent = text;
+  }
+
+  function listen() {
+    const source = new EventSource(new URL('events', API_ROOT));
+    let opened = 0;
+    signal.addEventListener('abort', () => source.close());
+    source.addEventListener('ready', () => {
+      liveState.textContent = 'Live updates on';
+      liveState.classList.remove('mq-live-off');
+      if (opened++ > 0) onEvent({ type: 'resync' }); // reconnected: something may have been missed
+    });
+    for (const type of ['held', 'reported', 'decided', 'resync']) {
+      source.addEventListener(type, (e) => {
+        try {
+          onEvent(JSON.parse(e.data));
+        } catch (err) {
+          // an event this page does not understand changes nothing
+        }
+      });
+    }
+    source.addEventListener('error', () => {
+      liveState.textContent = 'Live updates paused: reconnecting…';
+      liveState.classList.add('mq-live-off');
+      if (source.readyState === EventSource.CLOSED && !signal.aborted) {
+        // Refused (the session ended?): ask, so that a 401 goes back to the sign-in form; else try again later.
+        api('session', { signal }).then(() => setTimeout(() => { if (!signal.aborted) listen(); }, 5000), fail);
+      }
+    });
+  }
+
+  listen();
   return refresh();
 }
 

@@ -338,6 +338,38 @@ class ModerationPageBrowserTest {
         wait(10).until(d -> d.findElement(By.cssSelector("#mq-view h2")).getText().equals("Not found"));
     }
 
+    @Test
+    void aCommentHeldThroughTheApiAppearsInAnOpenQueueWithinTwoSeconds() throws IOException {
+        String article = "live-" + UUID.randomUUID().toString().substring(0, 8);
+        long first = postThroughApi(article, "Hamdi Fırat Büyük", "First " + word);
+        openAndSignIn(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD);
+        driver.get(page + "#/queue?articleId=" + article);
+        wait(10).until(d -> d.findElement(By.id("mq-summary")).getText().equals("1 pending comment on " + article + "."));
+        waitForItem(first);
+        wait(10).until(d -> d.findElement(By.id("mq-live")).getText().equals("Live updates on"));
+        WebElement newButton = driver.findElement(By.id("mq-new"));
+        assertFalse(newButton.isDisplayed());
+
+        long second = postThroughApi(article, "Safet Music", "Second " + word);
+        long posted = System.nanoTime();
+        new WebDriverWait(driver, Duration.ofSeconds(2), Duration.ofMillis(50))
+                .until(d -> newButton.isDisplayed() && newButton.getText().equals("1 new comment: show"));
+        System.out.printf("Live update shown %d ms after the post answered%n", (System.nanoTime() - posted) / 1_000_000);
+        assertTrue(driver.findElements(By.id("mq-comment-" + second)).isEmpty(), "nothing moves under the cursor");
+        assertEquals(1, driver.findElements(By.cssSelector("#mq-list .mq-item")).size());
+        screenshot("moderation-live.png");
+
+        // Another moderator approves the first one meanwhile: its card says so.
+        moderatorApi().when().post("/api/moderation/comments/{id}/approve", first).then().statusCode(200);
+        wait(5).until(d -> waitForItem(first).findElement(By.cssSelector(".mq-changed")).getText()
+                .equals("Changed by another moderator: now APPROVED."));
+
+        newButton.click();
+        waitForItem(second);
+        wait(5).until(d -> !newButton.isDisplayed());
+        assertEquals(1, driver.findElements(By.cssSelector("#mq-list .mq-item")).size(), "the approved one left");
+    }
+
     // --- helpers ----------------------------------------------------------------------------
 
     void openAndSignIn(String username, String password) {
@@ -394,10 +426,14 @@ class ModerationPageBrowserTest {
     }
 
     static long postThroughApi(String name, String text) {
+        return postThroughApi(ARTICLE, name, text);
+    }
+
+    static long postThroughApi(String article, String name, String text) {
         Map<String, Object> body = Readers.from(api(), "10.8." + RANDOM.nextInt(250) + "." + RANDOM.nextInt(250))
                 .contentType(ContentType.JSON)
                 .body(Map.of("name", name, "text", text))
-                .when().post("/api/articles/{id}/comments", ARTICLE)
+                .when().post("/api/articles/{id}/comments", article)
                 .then().statusCode(201).extract().jsonPath().getMap("");
         assertEquals("PENDING", body.get("status"), "held by the rule");
         return ((Number) body.get("id")).longValue();

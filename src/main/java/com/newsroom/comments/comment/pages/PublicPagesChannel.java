@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
@@ -41,6 +42,10 @@ import io.quarkus.runtime.StartupEvent;
  * connection is lost it reconnects with backoff, keeps what it could not send, and drops the whole
  * cache, since notifications may have been missed.</li>
  * </ul>
+ * The same connection carries the moderators' live feed between instances on the channel {@value #RELAY_CHANNEL}:
+ * {@link #relay(String)} queues a message for the other instances (sent with the next announcement; past
+ * {@value #MAX_PENDING} waiting, they become one {@link Relayed#RESYNC}), and theirs arrive here as
+ * {@link Relayed} events (a {@link Relayed#RESYNC} after each reconnection).
  * Only with {@code comments.public-cache.listen=true}.
  */
 @ApplicationScoped
@@ -48,6 +53,7 @@ public class PublicPagesChannel {
 
     static final String CHANNEL = "public_comments";
     static final String ALL = "*";
+    static final String RELAY_CHANNEL = "moderation_activity";
     static final String APPLICATION_NAME = "comments-page-listener";
     private static final Logger LOG = Logger.getLogger(PublicPagesChannel.class);
     /** How long a change may wait to be announced, and how often an idle channel wakes up. */
@@ -65,15 +71,18 @@ public class PublicPagesChannel {
     /** Tells this instance's notifications from the others'. */
     private final String self = UUID.randomUUID().toString().substring(0, 8);
     private final Announcements pending = new Announcements(MAX_PENDING);
+    private final Announcements relays = new Announcements(MAX_PENDING, Relayed.RESYNC, false);
+    private final Event<Relayed> relayed;
 
     private volatile boolean running;
     private volatile Thread listener;
 
-    public PublicPagesChannel(PublicPages pages, CommentsConfig config,
+    public PublicPagesChannel(PublicPages pages, CommentsConfig config, Event<Relayed> relayed,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.pages = pages;
+        this.relayed = relayed;
         this.enabled = config.publicCache().listen();
         this.url = url.orElse("");
         this.username = username.orElse("");
@@ -84,6 +93,13 @@ public class PublicPagesChannel {
     void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicCommentsChanged change) {
         if (enabled) {
             pending.add(change.articleId() == null ? ALL : change.articleId());
+        }
+    }
+
+    /** Queues a message (at most 7,000 bytes) for the other instances, sent within {@value #POLL_MILLIS} ms. */
+    public void relay(String payload) {
+        if (enabled) {
+            relays.add(payload);
         }
     }
 
@@ -120,11 +136,13 @@ public class PublicPagesChannel {
             try (Connection connection = connect()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
+                    statement.execute("LISTEN " + RELAY_CHANNEL);
                 }
                 connected = true;
                 backoff = 500;
                 // Anything may have changed while nobody listened (or before this instance started).
                 pages.evict(null);
+                relayed.fire(new Relayed(Relayed.RESYNC));
                 LOG.infof("Listening for public comment changes on channel %s", CHANNEL);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 long quietSince = System.currentTimeMillis();
@@ -133,7 +151,11 @@ public class PublicPagesChannel {
                     PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
                     if (notifications != null && notifications.length > 0) {
                         for (PGNotification notification : notifications) {
-                            handle(notification.getParameter());
+                            if (RELAY_CHANNEL.equals(notification.getName())) {
+                                receive(notification.getParameter());
+                            } else {
+                                handle(notification.getParameter());
+                            }
                         }
                         quietSince = System.currentTimeMillis();
                     } else if (System.currentTimeMillis() - quietSince > PING_MILLIS) {
@@ -166,21 +188,35 @@ public class PublicPagesChannel {
         }
     }
 
-    /** Sends the queued changes in one statement (autocommit); on failure they stay queued for the next connection. */
+    /** Sends the queued changes and relays, one statement each (autocommit); on failure they stay queued. */
     private void announce(Connection connection) throws SQLException {
-        List<String> targets = pending.drain();
+        announce(connection, CHANNEL, pending);
+        announce(connection, RELAY_CHANNEL, relays);
+    }
+
+    private void announce(Connection connection, String channel, Announcements queued) throws SQLException {
+        List<String> targets = queued.drain();
         if (targets.isEmpty()) {
             return;
         }
         try (PreparedStatement notify = connection.prepareStatement(
                 "select count(pg_notify(?, payload)) from unnest(?::text[]) as n(payload)")) {
-            notify.setString(1, CHANNEL);
+            notify.setString(1, channel);
             notify.setArray(2, connection.createArrayOf("text", targets.stream().map(t -> self + ":" + t).toArray()));
             notify.execute();
         } catch (SQLException | RuntimeException e) {
-            pending.addAll(targets);
+            queued.addAll(targets);
             throw e;
         }
+    }
+
+    /** {@code <instance>:<message>} from another instance: fired as {@link Relayed}; this instance's own skipped. */
+    void receive(String payload) {
+        int colon = payload.indexOf(':');
+        if (colon >= 0 && payload.substring(0, colon).equals(self)) {
+            return;
+        }
+        relayed.fire(new Relayed(payload.substring(colon + 1)));
     }
 
     /** {@code <instance>:<articleId>} or {@code <instance>:*}; a bare article id or {@code *} works too. */

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import com.newsroom.comments.comment.Comment;
 import com.newsroom.comments.comment.CommentStatus;
 import com.newsroom.comments.comment.PublicCommentsChanged;
+import com.newsroom.comments.comment.QueueActivity;
 import com.newsroom.comments.config.CommentsConfig;
 import com.newsroom.comments.problem.ApiException;
 import com.newsroom.comments.problem.ProblemMappers;
@@ -100,6 +101,7 @@ public class CommentWriter {
 
     private final CommentStore store;
     private final Event<PublicCommentsChanged> changes;
+    private final Event<QueueActivity> activity;
     private final BlockingQueue<Ticket> queue;
     private final int maxBatch;
     private final Duration shutdownWait;
@@ -107,10 +109,11 @@ public class CommentWriter {
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
-    public CommentWriter(CommentStore store, Event<PublicCommentsChanged> changes, CommentsConfig config,
-            MeterRegistry registry) {
+    public CommentWriter(CommentStore store, Event<PublicCommentsChanged> changes, Event<QueueActivity> activity,
+            CommentsConfig config, MeterRegistry registry) {
         this.store = store;
         this.changes = changes;
+        this.activity = activity;
         this.queue = new ArrayBlockingQueue<>(config.write().queueCapacity());
         this.maxBatch = config.write().maxBatch();
         this.shutdownWait = config.write().timeout();
@@ -190,6 +193,7 @@ public class CommentWriter {
             return;
         }
         Set<String> changedArticles = new LinkedHashSet<>();
+        List<Comment> held = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             CommentStore.Result result = results.get(i);
             if (result.refusal() != null) {
@@ -198,11 +202,14 @@ public class CommentWriter {
             }
             if (result.comment().status == CommentStatus.APPROVED) {
                 changedArticles.add(result.comment().articleId);
+            } else if (result.comment().status == CommentStatus.PENDING) {
+                held.add(result.comment());
             }
         }
         // After the commit: the public pages of these articles are out of date now, not before (outside a
-        // transaction, the observers of a successful commit are called at once).
+        // transaction, the observers of a successful commit are called at once); open queues learn of the held.
         changedArticles.forEach(articleId -> changes.fire(new PublicCommentsChanged(articleId)));
+        held.forEach(c -> activity.fire(new QueueActivity(QueueActivity.Kind.HELD, c.id, c.articleId, c.status)));
         for (int i = 0; i < batch.size(); i++) {
             if (results.get(i).comment() != null) {
                 batch.get(i).outcome().complete(results.get(i).comment());

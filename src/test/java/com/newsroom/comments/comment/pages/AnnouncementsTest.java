@@ -54,4 +54,15 @@ class AnnouncementsTest {
         pending.addAll(failed);
         assertEquals(List.of("c", "a", "b"), pending.drain());
     }
+
+    @Test
+    void relaysPastTheLimitGiveWayToOneResyncAndLaterOnesAreKept() {
+        Announcements relays = new Announcements(3, Relayed.RESYNC, false);
+        relays.add("HELD:1");
+        relays.add("HELD:2");
+        relays.add("HELD:3");
+        relays.add("HELD:4");
+        relays.add("HELD:5");
+        assertEquals(List.of(Relayed.RESYNC, "HELD:4", "HELD:5"), relays.drain());
+    }
 }

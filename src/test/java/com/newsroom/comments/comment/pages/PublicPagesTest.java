@@ -309,7 +309,7 @@ class PublicPagesTest {
 
     @Test
     void anotherInstancesNotificationEvictsAndItsOwnIsSkipped() throws Exception {
-        PublicPagesChannel channel = new PublicPagesChannel(pages, config(Duration.ofMinutes(1)),
+        PublicPagesChannel channel = new PublicPagesChannel(pages, config(Duration.ofMinutes(1)), null,
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
         pages.load("a", 0, 20, () -> load("one")).join();
         pages.load("b", 0, 20, () -> load("one")).join();
@@ -347,7 +347,7 @@ class PublicPagesTest {
     @Test
     void withListenOffTheChannelIsOff() throws Exception {
         // comments.public-cache.listen=false: no LISTEN/NOTIFY, and nobody to tell (no thread starts, nothing is queued).
-        PublicPagesChannel channel = new PublicPagesChannel(pages, config(Duration.ofMinutes(1), 4, false),
+        PublicPagesChannel channel = new PublicPagesChannel(pages, config(Duration.ofMinutes(1), 4, false), null,
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
         channel.send(new PublicCommentsChanged("a"));
         channel.start(null);
