@@ -42,10 +42,11 @@ public class BotCheck {
     public static final String RULE_TYPE = "BOT";
     public static final String FORM_TOKEN = "formToken";
     public static final String ALTCHA = "altcha";
-    public static final String FORGED_TOKEN = "The form has expired or was not issued by this site. Please reload the page and try again.";
-    public static final String MISSING_TOKEN = "Please reload the page and try again: the form's token is missing.";
-    public static final String POW_REQUIRED = "Please wait a moment: your browser has not finished the anti-spam check.";
-    public static final String POW_INVALID = "The anti-spam check failed or was already used. Please try again.";
+    /** The field errors' codes, also their keys in the {@code i18n} bundles. */
+    public static final String FORGED_TOKEN = "formToken.invalid";
+    public static final String MISSING_TOKEN = "formToken.required";
+    public static final String POW_REQUIRED = "altcha.required";
+    public static final String POW_INVALID = "altcha.invalid";
 
     private final CommentsConfig.Bots config;
     private final BotMetrics metrics;
@@ -136,7 +137,7 @@ public class BotCheck {
             switch (check) {
                 case FORGED -> {
                     metrics.hit(BotMetrics.Kind.TOKEN_FORGED);
-                    errors.add(new FieldError(FORM_TOKEN, FORGED_TOKEN, "formToken.invalid"));
+                    errors.add(FieldError.of(FORM_TOKEN, FORGED_TOKEN));
                 }
                 case TOO_FAST -> {
                     metrics.hit(BotMetrics.Kind.TOO_FAST);
@@ -154,20 +155,20 @@ public class BotCheck {
             }
         } else if (config.requireFormToken()) {
             metrics.hit(BotMetrics.Kind.TOKEN_MISSING);
-            errors.add(new FieldError(FORM_TOKEN, MISSING_TOKEN, "formToken.required"));
+            errors.add(FieldError.of(FORM_TOKEN, MISSING_TOKEN));
         }
         Altcha.Solution solution = null;
         if (proofOfWorkRequired(ipAddress)) {
             if (submission.altcha() == null) {
                 metrics.hit(BotMetrics.Kind.POW_MISSING);
-                errors.add(new FieldError(ALTCHA, POW_REQUIRED, "altcha.required"));
+                errors.add(FieldError.of(ALTCHA, POW_REQUIRED));
             } else {
                 try {
                     solution = altcha.verify(submission.altcha(), now);
                 } catch (Altcha.InvalidSolution e) {
                     LOG.debugf("Proof of work refused: %s", e.getMessage());
                     metrics.hit(BotMetrics.Kind.POW_INVALID);
-                    errors.add(new FieldError(ALTCHA, POW_INVALID, "altcha.invalid"));
+                    errors.add(FieldError.of(ALTCHA, POW_INVALID));
                 }
             }
         }
@@ -184,7 +185,7 @@ public class BotCheck {
             if (ipAddress != null) {
                 suspects.put(ipAddress, Boolean.TRUE);
             }
-            throw ApiException.validation(List.of(new FieldError(ALTCHA, POW_INVALID, "altcha.invalid")));
+            throw ApiException.validation(List.of(FieldError.of(ALTCHA, POW_INVALID)));
         }
     }
 

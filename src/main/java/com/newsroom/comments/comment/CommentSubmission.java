@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * What a reader submits. Only {@code name} and {@code text} are required; {@code formToken}, {@code altcha}
  * and the honeypot field (any other property, in {@code other}) are the bot checks' evidence.
  */
-@Schema(name = "CommentSubmission", description = "A new comment, as the article page's form sends it")
+@Schema(name = "CommentSubmission", description = "A new comment, as the article page's form sends it; a \"lang\" property (the reader's language, e.g. \"tr\") chooses the language of the answer")
 public record CommentSubmission(
         @Schema(description = "The author's display name", required = true, maxLength = 245, example = "Hamdi Fırat Büyük")
         String name,

@@ -12,14 +12,15 @@ import com.newsroom.comments.problem.Problem.FieldError;
 
 /**
  * Checks a submission and reports every invalid field at once, with the messages the sites' comment
- * forms already show. Plain Java: the limits come in through the constructor, so it is unit-testable.
+ * forms already show (in English; each error's code is its key in the {@code i18n} bundles, which
+ * translate it). Plain Java: the limits come in through the constructor, so it is unit-testable.
  */
 public class SubmissionValidator {
 
-    public static final String NAME_REQUIRED = "Please enter your name here";
-    public static final String TEXT_REQUIRED = "Please enter your comment!";
-    public static final String EMAIL_INVALID = "You have entered an incorrect email address!";
-    public static final String WEBSITE_INVALID = "Please enter a valid website address starting with http:// or https://";
+    public static final String NAME_REQUIRED = "name.required";
+    public static final String TEXT_REQUIRED = "text.required";
+    public static final String EMAIL_INVALID = "email.invalid";
+    public static final String WEBSITE_INVALID = "website.invalid";
 
     // scheme, then a host of letters/digits/dots/hyphens (any script, for IDN), optional port, path...
     private static final Pattern WEB_URL = Pattern.compile(
@@ -38,10 +39,10 @@ public class SubmissionValidator {
         List<FieldError> errors = new ArrayList<>();
         String name = submission.name();
         if (isBlank(name)) {
-            errors.add(new FieldError("name", NAME_REQUIRED));
+            errors.add(FieldError.of("name", NAME_REQUIRED));
         } else {
-            checkStorable("name", name, false, "Your name", errors);
-            checkLength("name", name, limits.name(), "Your name", errors);
+            checkStorable("name", name, false, errors);
+            checkLength("name", name, limits.name(), errors);
         }
 
         errors.addAll(validateEmail(submission.email()));
@@ -49,20 +50,20 @@ public class SubmissionValidator {
         String website = submission.website();
         if (website != null) {
             if (hasUnstorableCharacter(website, false)) {
-                checkStorable("website", website, false, "Your website address", errors);
+                checkStorable("website", website, false, errors);
             } else if (!WEB_URL.matcher(website).matches()) {
-                errors.add(new FieldError("website", WEBSITE_INVALID));
+                errors.add(FieldError.of("website", WEBSITE_INVALID));
             } else {
-                checkLength("website", website, limits.website(), "Your website address", errors);
+                checkLength("website", website, limits.website(), errors);
             }
         }
 
         String text = submission.text();
         if (isBlank(text)) {
-            errors.add(new FieldError("text", TEXT_REQUIRED));
+            errors.add(FieldError.of("text", TEXT_REQUIRED));
         } else {
-            checkStorable("text", text, true, "Your comment", errors);
-            checkLength("text", text, limits.text(), "Your comment", errors);
+            checkStorable("text", text, true, errors);
+            checkLength("text", text, limits.text(), errors);
         }
         return errors;
     }
@@ -72,9 +73,9 @@ public class SubmissionValidator {
         List<FieldError> errors = new ArrayList<>();
         if (email != null) {
             if (!isValidEmail(email)) {
-                errors.add(new FieldError("email", EMAIL_INVALID));
+                errors.add(FieldError.of("email", EMAIL_INVALID));
             } else {
-                checkLength("email", email, limits.email(), "Your email address", errors);
+                checkLength("email", email, limits.email(), errors);
             }
         }
         return errors;
@@ -90,18 +91,18 @@ public class SubmissionValidator {
                 && validator.validateValue(EmailHolder.class, "email", email).isEmpty();
     }
 
-    private static void checkLength(String field, String value, int max, String label, List<FieldError> errors) {
+    /** {@code <field>.too_long}, with the limit and the length. */
+    private static void checkLength(String field, String value, int max, List<FieldError> errors) {
         int length = value.codePointCount(0, value.length());
         if (length > max) {
-            errors.add(new FieldError(field, label + " is too long: at most " + max + " characters are allowed (it has "
-                    + length + ")."));
+            errors.add(FieldError.of(field, field + ".too_long", String.valueOf(max), String.valueOf(length)));
         }
     }
 
-    private static void checkStorable(String field, String value, boolean multiline, String label,
-            List<FieldError> errors) {
+    /** {@code <field>.unstorable}. */
+    private static void checkStorable(String field, String value, boolean multiline, List<FieldError> errors) {
         if (hasUnstorableCharacter(value, multiline)) {
-            errors.add(new FieldError(field, label + " contains control characters that cannot be stored."));
+            errors.add(FieldError.of(field, field + ".unstorable"));
         }
     }
 

@@ -21,7 +21,7 @@ import com.newsroom.comments.problem.ApiException;
  */
 public final class FormFields {
 
-    public static final String MALFORMED = "The form is not properly encoded (a '%' must be followed by two hexadecimal digits).";
+    public static final String MALFORMED = "form.malformed";
 
     private FormFields() {
     }
@@ -52,17 +52,17 @@ public final class FormFields {
             }
             if (end > start) {
                 if (++count > maxFields) {
-                    throw ApiException.invalidField("form", "The form has more than " + maxFields + " fields.");
+                    throw ApiException.invalid("form", "form.too_many_fields", String.valueOf(maxFields));
                 }
                 int equals = body.indexOf('=', start);
                 boolean hasValue = equals >= 0 && equals < end;
                 String name = decode(body.substring(start, hasValue ? equals : end), charset);
                 String value = hasValue ? decode(body.substring(equals + 1, end), charset) : "";
                 if (!StorableText.isStorable(name)) {
-                    throw ApiException.invalidField("form", "A field name " + StorableText.TEXT_MESSAGE);
+                    throw ApiException.invalid("form", "form.unstorable_name");
                 }
                 if (!StorableText.isStorable(value)) {
-                    throw ApiException.invalidField(name, name + " " + StorableText.TEXT_MESSAGE);
+                    throw ApiException.invalid(name, "param.unstorable", name);
                 }
                 bytes += utf8Length(name) + utf8Length(value);
                 if (bytes > maxBytes) {
@@ -88,7 +88,7 @@ public final class FormFields {
         try {
             return URLDecoder.decode(encoded, charset);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField("form", MALFORMED);
+            throw ApiException.invalid("form", MALFORMED);
         }
     }
 
@@ -96,8 +96,8 @@ public final class FormFields {
         try {
             return name == null ? StandardCharsets.UTF_8 : Charset.forName(name.strip());
         } catch (IllegalArgumentException e) {
-            throw new ApiException(415, "unsupported-media-type", "Unsupported Media Type",
-                    "Unsupported charset '" + name + "': send the form as UTF-8.", null, null);
+            throw ApiException.of(415, "unsupported-media-type", "Unsupported Media Type", null,
+                    "problem.unsupported-media-type.charset", name);
         }
     }
 }

@@ -57,7 +57,7 @@ public class JsonSettings implements ObjectMapperCustomizer {
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String value = StringDeserializer.instance.deserialize(parser, context);
             if (!StorableText.isStorable(value)) {
-                throw new InvalidValueException(parser, StorableText.TEXT_MESSAGE);
+                throw new InvalidValueException(parser, "value.unstorable");
             }
             return value;
         }
@@ -73,7 +73,7 @@ public class JsonSettings implements ObjectMapperCustomizer {
         public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             Instant value = InstantDeserializer.INSTANT.deserialize(parser, context);
             if (!StorableText.isStorable(value)) {
-                throw new InvalidValueException(parser, StorableText.INSTANT_MESSAGE);
+                throw new InvalidValueException(parser, "value.date_range");
             }
             return value;
         }

@@ -56,7 +56,7 @@ public record Paging(int page, int size) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        errors.add(new FieldError(name, name + " must be a whole number from " + min + " to " + max + "."));
+        errors.add(FieldError.of(name, name + ".invalid", String.valueOf(min), String.valueOf(max)));
         return defaultValue;
     }
 }

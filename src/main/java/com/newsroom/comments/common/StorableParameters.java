@@ -38,7 +38,7 @@ public class StorableParameters {
             }
             if (!storable) {
                 String name = StorableText.isStorable(parameter.getKey()) ? parameter.getKey() : "query";
-                errors.add(new FieldError(name, name + " " + StorableText.TEXT_MESSAGE));
+                errors.add(FieldError.of(name, "param.unstorable", name));
             }
         }
     }

@@ -18,6 +18,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "comments")
 public interface CommentsConfig {
 
+    /**
+     * The language of readers' answers when neither the request's {@code lang} nor its
+     * {@code Accept-Language} names one with a bundle ({@code i18n/messages_<language>.properties}).
+     */
+    @WithDefault("en")
+    String defaultLanguage();
+
     Limits limits();
 
     Redirect redirect();

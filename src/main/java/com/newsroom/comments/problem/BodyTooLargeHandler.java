@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.newsroom.comments.config.CommentsConfig;
+import com.newsroom.comments.i18n.Languages;
+import com.newsroom.comments.i18n.Messages;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
@@ -37,6 +39,9 @@ public class BodyTooLargeHandler {
     @Inject
     CommentsConfig config;
 
+    @Inject
+    Languages languages;
+
     void install(@Observes Router router) {
         long hardLimit = maxBodySize.asLongValue();
         long commentLimit = Math.min(hardLimit, config.limits().body().asLongValue());
@@ -46,7 +51,14 @@ public class BodyTooLargeHandler {
             long limit = !ctx.request().path().startsWith(PUBLIC_API) ? hardLimit
                     : isForm(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)) ? formLimit : commentLimit;
             if (declared != null && exceeds(declared, limit)) {
-                Problem problem = ApiException.payloadTooLarge(limit).toProblem(ctx.request().path());
+                String path = ctx.request().path();
+                Messages language = Languages.isPublic(path)
+                        ? languages.choose(ctx.request().getParam("lang"), ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE))
+                        : null;
+                Problem problem = ApiException.payloadTooLarge(limit).toProblem(path, language);
+                if (language != null) {
+                    ctx.response().putHeader(HttpHeaders.CONTENT_LANGUAGE, language.language());
+                }
                 ctx.response().setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")

@@ -16,6 +16,10 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.exception.JDBCConnectionException;
 
+import com.newsroom.comments.article.ArticleIds;
+import com.newsroom.comments.i18n.Languages;
+import com.newsroom.comments.i18n.Messages;
+
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -28,7 +32,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every failure into RFC 9457 problem details. Nothing here ever puts a stack trace or an
- * exception message from a library into a response: those go to the log.
+ * exception message from a library into a response: those go to the log. Answers to readers' paths
+ * ({@link Languages#isPublic}) are in their language: the one a resource chose, else the request's
+ * {@code lang} query parameter or {@code Accept-Language}.
  */
 public class ProblemMappers {
 
@@ -36,9 +42,25 @@ public class ProblemMappers {
     /** The attribute of an {@link AuthenticationFailedException} that holds the {@link ApiException} to answer. */
     public static final String PROBLEM_ATTRIBUTE = "problem";
 
+    private final Languages languages;
+
+    public ProblemMappers(Languages languages) {
+        this.languages = languages;
+    }
+
     @ServerExceptionMapper
-    public Response apiException(ApiException e, UriInfo uri) {
-        return e.toResponse(path(uri)).build();
+    public Response apiException(ApiException e, UriInfo uri, HttpHeaders headers) {
+        return e.toResponse(path(uri), e.language() != null ? e.language() : language(uri, headers)).build();
+    }
+
+    /** The reader's language on public paths; null (untranslated) elsewhere. */
+    Messages language(UriInfo uri, HttpHeaders headers) {
+        String path = path(uri);
+        if (!Languages.isPublic(path)) {
+            return null;
+        }
+        String requested = uri.getQueryParameters().getFirst("lang");
+        return languages.choose(requested, headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     /**
@@ -67,66 +89,71 @@ public class ProblemMappers {
 
     /** Bean Validation on resource parameters (path, query, header). */
     @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .map(v -> ArticleIds.MESSAGE.equals(v.getMessage()) ? Problem.FieldError.of(fieldName(v), ArticleIds.CODE)
+                        : new Problem.FieldError(fieldName(v), v.getMessage(), fieldName(v) + ".invalid"))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .collect(Collectors.toCollection(ArrayList::new));
-        return ApiException.validation(errors).toResponse(path(uri)).build();
+        return ApiException.validation(errors).toResponse(path(uri), language(uri, headers)).build();
     }
 
     /** JSON whose values have the wrong type (Quarkus has a built-in mapper for this one: replace it). */
     @ServerExceptionMapper
-    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        return malformedJson(e, uri);
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return malformedJson(e, uri, headers);
     }
 
     /** Malformed JSON, or JSON whose values have the wrong type. */
     @ServerExceptionMapper
-    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+    public Response malformedJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
         String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
                 ? m.getPath().stream()
                         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                         .collect(Collectors.joining("."))
                 : null;
-        String detail = field == null
-                ? "The request body is not valid JSON" + location(e) + "."
-                : e instanceof InvalidValueException invalid
-                        ? "The value of '" + field + "' " + invalid.getOriginalMessage()
-                        : "The value of '" + field + "' has the wrong type or format.";
-        ApiException problem = field == null
-                ? new ApiException(400, "malformed-json", "Malformed request body", detail, null, null)
-                : ApiException.invalidField(field, detail);
-        return problem.toResponse(path(uri)).build();
+        ApiException problem;
+        if (field == null) {
+            problem = e.getLocation() == null
+                    ? ApiException.of(400, "malformed-json", "Malformed request body", null, "problem.malformed-json.detail")
+                    : ApiException.of(400, "malformed-json", "Malformed request body", null, "problem.malformed-json.at",
+                            String.valueOf(e.getLocation().getLineNr()), String.valueOf(e.getLocation().getColumnNr()));
+        } else if (e instanceof InvalidValueException invalid) {
+            problem = ApiException.invalid(field, invalid.code(), field);
+        } else {
+            problem = ApiException.invalid(field, "value.wrong_type", field);
+        }
+        return problem.toResponse(path(uri), language(uri, headers)).build();
     }
 
     /** JAX-RS's own errors: unknown path (404), wrong method (405), unsupported media type (415)... */
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonProcessingException json) {
-                return malformedJson(json, uri); // the JSON reader wraps parse errors in a plain 400
+                return malformedJson(json, uri, headers); // the JSON reader wraps parse errors in a plain 400
             }
         }
+        Messages language = language(uri, headers);
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);
-            return unexpected(uri);
+            return unexpected(uri, language);
         }
         Response.StatusType reason = Response.Status.fromStatusCode(status);
         String title = reason != null ? reason.getReasonPhrase() : "Request failed";
-        String detail = switch (status) {
-            case 404 -> "No resource at " + path(uri) + ".";
-            case 405 -> "This resource does not support that HTTP method.";
-            case 406 -> "This resource cannot answer in any of the media types the Accept header asks for.";
-            case 413 -> "The request body is too large.";
-            case 415 -> "Unsupported content type: send application/json (or application/x-www-form-urlencoded where a form is accepted).";
-            default -> title + ".";
-        };
         String type = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-        Response.ResponseBuilder builder = new ApiException(status, type, title, detail, null, null)
-                .toResponse(path(uri));
+        ApiException problem = switch (status) {
+            case 404 -> ApiException.of(status, type, title, null, "problem.not-found.path", path(uri));
+            case 405 -> ApiException.of(status, type, title, null, "problem.method-not-allowed.detail");
+            case 413 -> ApiException.of(status, type, title, null, "problem.payload-too-large.detail");
+            case 415 -> ApiException.of(status, type, title, null, "problem.unsupported-media-type.detail");
+            case 406 -> new ApiException(status, type, title,
+                    "This resource cannot answer in any of the media types the Accept header asks for.", null, null);
+            default -> new ApiException(status, type, title, title + ".", null, null);
+        };
+        Response.ResponseBuilder builder = problem.toResponse(path(uri), language);
         original.getHeaders().forEach((name, values) -> {
             if ("Allow".equalsIgnoreCase(name) || "WWW-Authenticate".equalsIgnoreCase(name)) {
                 values.forEach(v -> builder.header(name, v));
@@ -137,17 +164,17 @@ public class ProblemMappers {
 
     /** Anything else: 503 when the database is unreachable, 500 otherwise; details only in the log. */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        Messages language = language(uri, headers);
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.toString());
-            return new ApiException(503, "service-unavailable", "Service unavailable",
-                    "The service is temporarily unavailable. Please try again in a moment.", null,
-                    java.time.Duration.ofSeconds(5)).toResponse(path(uri)).build();
+            return ApiException.of(503, "service-unavailable", "Service unavailable", java.time.Duration.ofSeconds(5),
+                    "problem.service-unavailable.detail").toResponse(path(uri), language).build();
         }
         if (e instanceof java.io.IOException && "Request too large".equals(e.getMessage())) {
             // Vert.x has already answered 413 to a chunked body over the limit.
-            return new ApiException(413, "payload-too-large", "Payload too large",
-                    "The request body is larger than this service accepts.", null, null).toResponse(path(uri)).build();
+            return ApiException.of(413, "payload-too-large", "Payload too large", null, "problem.payload-too-large.detail")
+                    .toResponse(path(uri), language).build();
         }
         if (isMalformedMultipart(e)) {
             return ApiException.invalidField("form", MALFORMED_MULTIPART).toResponse(path(uri)).build();
@@ -155,10 +182,10 @@ public class ProblemMappers {
         if (isClientGone(e)) {
             // The client closed the connection mid-request: nobody reads this answer.
             LOG.debugf("Client went away: %s", e.toString());
-            return unexpected(uri);
+            return unexpected(uri, language);
         }
         LOG.error("Unexpected failure", e);
-        return unexpected(uri);
+        return unexpected(uri, language);
     }
 
     static final String MALFORMED_MULTIPART = "The upload is not a well-formed multipart/form-data body "
@@ -187,10 +214,9 @@ public class ProblemMappers {
         return false;
     }
 
-    private static Response unexpected(UriInfo uri) {
-        return new ApiException(500, "internal-error", "Internal server error",
-                "Something went wrong on our side. The request was not carried out.", null, null)
-                .toResponse(path(uri)).build();
+    private static Response unexpected(UriInfo uri, Messages language) {
+        return ApiException.of(500, "internal-error", "Internal server error", null, "problem.internal-error.detail")
+                .toResponse(path(uri), language).build();
     }
 
     public static boolean isDatabaseUnavailable(Throwable e) {
@@ -217,11 +243,6 @@ public class ProblemMappers {
             name = node.getName();
         }
         return name == null ? "request" : name;
-    }
-
-    private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
     private static String path(UriInfo uri) {

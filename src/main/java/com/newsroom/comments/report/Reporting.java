@@ -47,8 +47,6 @@ public class Reporting {
     /** The moderation reason's rule type of a comment hidden by reports, and the audit log's actor. */
     public static final String REPORTS = "REPORTS";
     static final String HIDE = "HIDE_REPORTED";
-    static final String TOO_FAST = "You have sent many reports in a short time. Please wait a while and try again.";
-    static final String REASON_MESSAGE = "Please choose why you report this comment.";
 
     /**
      * Inserts a report unless this reporter already reported this comment (open or resolved). Parameters:
@@ -139,21 +137,19 @@ public class Reporting {
         ReportRequest r = request != null ? request : new ReportRequest(null, null, null);
         List<FieldError> errors = new ArrayList<>();
         if (!ArticleIds.isValid(articleId)) {
-            errors.add(new FieldError("articleId", ArticleIds.MESSAGE));
+            errors.add(FieldError.of("articleId", ArticleIds.CODE));
         }
         ReportReason reason = ReportReason.parse(r.reason());
         if (reason == null) {
-            errors.add(new FieldError("reason", REASON_MESSAGE
-                    + " One of SPAM, ABUSE, OFF_TOPIC, PERSONAL_INFO, OTHER."));
+            errors.add(FieldError.of("reason", "reason.invalid"));
         }
         String note = r.note() == null || r.note().isBlank() ? null : r.note().strip();
         if (note != null) {
             int length = note.codePointCount(0, note.length());
             if (SubmissionValidator.hasUnstorableCharacter(note, true)) {
-                errors.add(new FieldError("note", "Your note contains control characters that cannot be stored."));
+                errors.add(FieldError.of("note", "note.unstorable"));
             } else if (length > MAX_NOTE) {
-                errors.add(new FieldError("note", "Your note is too long: at most " + MAX_NOTE
-                        + " characters are allowed (it has " + length + ")."));
+                errors.add(FieldError.of("note", "note.too_long", String.valueOf(MAX_NOTE), String.valueOf(length)));
             }
         }
         String email = r.email() == null || r.email().isBlank() ? null : r.email().strip().toLowerCase(Locale.ROOT);
@@ -168,7 +164,7 @@ public class Reporting {
     Outcome store(String articleId, long commentId, Checked report, String ipAddress) {
         Comment comment = em.find(Comment.class, commentId, LockModeType.PESSIMISTIC_WRITE);
         if (comment == null || !comment.articleId.equals(articleId) || comment.status != CommentStatus.APPROVED) {
-            throw ApiException.notFound("There is no published comment " + commentId + " on article " + articleId + ".");
+            throw ApiException.of(404, "not-found", "Not found", null, "comment.not_found", String.valueOf(commentId), articleId);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         throttle(report.email(), ipAddress, now);
@@ -223,7 +219,8 @@ public class Reporting {
             if (taken == 0) {
                 Instant start = ((OffsetDateTime) em.createNativeQuery(WINDOW_START, OffsetDateTime.class)
                         .setParameter(1, key).getSingleResult()).toInstant();
-                throw ApiException.tooManyRequests(TOO_FAST, Duration.between(now, start.plus(window)));
+                throw ApiException.of(429, "too-many-requests", "Too many requests", Duration.between(now, start.plus(window)),
+                        "report.too_fast");
             }
         }
     }

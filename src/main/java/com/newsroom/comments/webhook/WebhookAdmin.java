@@ -134,25 +134,25 @@ public class WebhookAdmin {
         List<FieldError> errors = new ArrayList<>();
         String url = request.url() == null ? null : request.url().strip();
         if (url == null || url.isEmpty()) {
-            errors.add(new FieldError("url", "Give the receiver's URL."));
+            errors.add(new FieldError("url", "Give the receiver's URL.", "url.required"));
         } else if (url.length() > MAX_URL) {
-            errors.add(new FieldError("url", "The URL is longer than " + MAX_URL + " characters."));
+            errors.add(new FieldError("url", "The URL is longer than " + MAX_URL + " characters.", "url.too_long"));
         } else {
             try {
                 guard.check(url);
             } catch (AddressGuard.Refused e) {
-                errors.add(new FieldError("url", e.getMessage()));
+                errors.add(new FieldError("url", e.getMessage(), "url.invalid"));
             }
         }
         Set<String> events = new LinkedHashSet<>();
         List<String> known = EventType.subscribable();
         if (request.events() == null || request.events().isEmpty()) {
-            errors.add(new FieldError("events", "Choose at least one event: " + String.join(", ", known) + "."));
+            errors.add(new FieldError("events", "Choose at least one event: " + String.join(", ", known) + ".", "events.required"));
         } else {
             for (String event : request.events()) {
                 String name = event == null ? "" : event.strip();
                 if (!known.contains(name)) {
-                    errors.add(new FieldError("events", "Unknown event \"" + name + "\": choose from " + String.join(", ", known) + "."));
+                    errors.add(new FieldError("events", "Unknown event \"" + name + "\": choose from " + String.join(", ", known) + ".", "events.unknown"));
                 } else {
                     events.add(name);
                 }
@@ -160,7 +160,7 @@ public class WebhookAdmin {
         }
         String description = request.description() == null || request.description().isBlank() ? null : request.description().strip();
         if (description != null && description.length() > MAX_DESCRIPTION) {
-            errors.add(new FieldError("description", "The description is longer than " + MAX_DESCRIPTION + " characters."));
+            errors.add(new FieldError("description", "The description is longer than " + MAX_DESCRIPTION + " characters.", "description.too_long"));
         }
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);

@@ -60,7 +60,7 @@ public class ProofOfWorkTest {
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("altcha"))
                 .body("errors[0].code", equalTo("altcha.required"))
-                .body("errors[0].message", equalTo(BotCheck.POW_REQUIRED));
+                .body("errors[0].message", equalTo("Please wait a moment: your browser has not finished the anti-spam check."));
     }
 
     @Test

@@ -41,17 +41,17 @@ class SubmissionValidatorTest {
 
     @Test
     void requiredFieldsUseTheFormsMessages() {
-        assertEquals(List.of(new FieldError("name", "Please enter your name here"),
-                new FieldError("text", "Please enter your comment!")), validate(null, null, null, null));
-        assertEquals(List.of(new FieldError("name", "Please enter your name here"),
-                new FieldError("text", "Please enter your comment!")), validate("   ", "\u00a0\u200b\t\n", "", ""));
+        assertEquals(List.of(new FieldError("name", "Please enter your name here", "name.required", List.of()),
+                new FieldError("text", "Please enter your comment!", "text.required", List.of())), validate(null, null, null, null));
+        assertEquals(List.of(new FieldError("name", "Please enter your name here", "name.required", List.of()),
+                new FieldError("text", "Please enter your comment!", "text.required", List.of())), validate("   ", "\u00a0\u200b\t\n", "", ""));
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "plainaddress", "a@b", "a@b.", "@example.com", "a b@example.com", "a@@example.com",
             "ali@exa mple.com" })
     void badEmailsAreRefused(String email) {
-        assertEquals(List.of(new FieldError("email", "You have entered an incorrect email address!")),
+        assertEquals(List.of(new FieldError("email", "You have entered an incorrect email address!", "email.invalid", List.of())),
                 validate("Ali", "Hello", email, null));
     }
 
@@ -65,7 +65,7 @@ class SubmissionValidatorTest {
     @ValueSource(strings = { "javascript:alert(1)", "ftp://example.com", "example.com", "http://", "https://exa mple.com",
             "http:/example.com", "data:text/html,hi" })
     void websiteMustBeHttpOrHttps(String website) {
-        assertEquals(List.of(new FieldError("website", SubmissionValidator.WEBSITE_INVALID)),
+        assertEquals(List.of(new FieldError("website", "Please enter a valid website address starting with http:// or https://", "website.invalid", List.of())),
                 validate("Ali", "Hello", null, website));
     }
 
@@ -83,6 +83,8 @@ class SubmissionValidatorTest {
         assertEquals(List.of("name", "text"), errors.stream().map(FieldError::field).toList());
         assertTrue(errors.get(0).message().contains("at most 10 characters"), errors.get(0).message());
         assertTrue(errors.get(1).message().contains("at most 20 characters"), errors.get(1).message());
+        assertEquals(List.of("name.too_long", "text.too_long"), errors.stream().map(FieldError::code).toList());
+        assertEquals("Your comment is too long: at most 20 characters are allowed (it has 21).", errors.get(1).message());
     }
 
     @Test

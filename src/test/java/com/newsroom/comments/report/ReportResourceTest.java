@@ -250,7 +250,7 @@ class ReportResourceTest {
         String note = "Bu yorum tehdit içeriyor ğüşöç ".repeat(17).substring(0, 480) + "😀".repeat(20);
         assertEquals(500, note.codePointCount(0, note.length()));
         reportForm(article, id, "reason=ABUSE&note=" + java.net.URLEncoder.encode(note, java.nio.charset.StandardCharsets.UTF_8))
-                .statusCode(202).body("message", equalTo(ReportResource.THANKS));
+                .statusCode(202).body("message", equalTo("Thank you. A moderator will look at this comment."));
         asModerator().when().get("/api/moderation/comments/{id}/reports", id).then().statusCode(200)
                 .body("note", hasItem(note));
         reportForm(article, id, "reason=ABUSE&note=" + java.net.URLEncoder.encode(note + "ğ", java.nio.charset.StandardCharsets.UTF_8))

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -37,6 +38,8 @@ import com.newsroom.comments.comment.pages.PublicPages;
 import com.newsroom.comments.common.FormFields;
 import com.newsroom.comments.common.Paging;
 import com.newsroom.comments.config.CommentsConfig;
+import com.newsroom.comments.i18n.Languages;
+import com.newsroom.comments.i18n.Messages;
 import com.newsroom.comments.problem.ApiException;
 import com.newsroom.comments.problem.Problem;
 
@@ -49,14 +52,19 @@ import io.vertx.core.http.HttpServerRequest;
 @Tag(name = "Comments", description = "Public: submit comments and read the published ones")
 public class CommentResource {
 
+    /** The field and query parameter that name the reader's language. */
+    static final String LANG = "lang";
+
     private final CommentService service;
     private final RedirectPolicy redirects;
     private final PublicPages pages;
+    private final Languages languages;
     private final int formFields;
     private final long formBytes;
 
-    public CommentResource(CommentService service, PublicPages pages, CommentsConfig config) {
+    public CommentResource(CommentService service, PublicPages pages, CommentsConfig config, Languages languages) {
         this.service = service;
+        this.languages = languages;
         this.formFields = config.limits().formFields();
         this.formBytes = config.limits().body().asLongValue();
         this.pages = pages;
@@ -85,8 +93,13 @@ public class CommentResource {
                             {"type": "https://comments.newsroom.dev/problems/validation", "title": "Invalid request",
                              "status": 400, "detail": "The request has 2 invalid fields.",
                              "instance": "/api/articles/budget-2026/comments",
-                             "errors": [{"field": "name", "message": "Please enter your name here"},
-                                        {"field": "text", "message": "Please enter your comment!"}]}"""),
+                             "errors": [{"field": "name", "message": "Please enter your name here", "code": "name.required"},
+                                        {"field": "text", "message": "Please enter your comment!", "code": "text.required"}]}"""),
+                        @ExampleObject(name = "in Turkish (lang=tr)", value = """
+                            {"type": "https://comments.newsroom.dev/problems/validation", "title": "Geçersiz istek",
+                             "status": 400, "detail": "Lütfen yorumunuzu yazın!",
+                             "instance": "/api/articles/budget-2026/comments",
+                             "errors": [{"field": "text", "message": "Lütfen yorumunuzu yazın!", "code": "text.required"}]}"""),
                         @ExampleObject(name = "proof of work required", value = """
                             {"type": "https://comments.newsroom.dev/problems/validation", "title": "Invalid request",
                              "status": 400, "detail": "Please wait a moment: your browser has not finished the anti-spam check.",
@@ -98,6 +111,8 @@ public class CommentResource {
     @APIResponse(responseCode = "413", description = "Request body too large")
     @APIResponse(responseCode = "415", description = "Not JSON (or a form post)")
     @APIResponse(responseCode = "429", description = "Posting too quickly; see Retry-After")
+    @Parameter(name = "lang", in = ParameterIn.QUERY, description = "The reader's language (tr, ar, de, fr, es, en); "
+            + "a form's or JSON's lang field wins, Accept-Language is used without either", example = "tr")
     public Uni<Response> submit(
             // No @Pattern here: CommentService checks the id with the other fields (one answer with every
             // error), and method validation costs every submission.
@@ -106,8 +121,21 @@ public class CommentResource {
             CommentSubmission submission, @Context HttpServerRequest request, @Context UriInfo uri) {
         CommentSubmission body = submission != null ? submission : new CommentSubmission(null, null, null, null, null);
         URI base = uri.getBaseUri();
-        return service.submit(articleId, body, origin(request))
-                .map(comment -> Response.created(location(base, articleId, comment.id)).entity(SubmittedComment.of(comment)).build());
+        Messages language = language(body.otherField(LANG), request);
+        return inLanguage(service.submit(articleId, body, origin(request)), language)
+                .map(comment -> Response.created(location(base, articleId, comment.id))
+                        .header(HttpHeaders.CONTENT_LANGUAGE, language.language())
+                        .entity(SubmittedComment.of(comment, language)).build());
+    }
+
+    /** The {@code lang} field, else the query parameter, else Accept-Language, else the default. */
+    private Messages language(String field, HttpServerRequest request) {
+        return languages.choose(field != null ? field : request.getParam(LANG), request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    /** The refusals of a submission, answered in the reader's language. */
+    private static <T> Uni<T> inLanguage(Uni<T> answer, Messages language) {
+        return answer.onFailure(ApiException.class).transform(e -> ((ApiException) e).in(language));
     }
 
     @POST
@@ -129,28 +157,38 @@ public class CommentResource {
                             {"type": "https://comments.newsroom.dev/problems/validation", "title": "Invalid request",
                              "status": 400, "detail": "The form is not properly encoded (a '%' must be followed by two hexadecimal digits).",
                              "instance": "/api/articles/budget-2026/comments",
-                             "errors": [{"field": "form", "message": "The form is not properly encoded (a '%' must be followed by two hexadecimal digits)."}]}""")))
+                             "errors": [{"field": "form", "message": "The form is not properly encoded (a '%' must be followed by two hexadecimal digits).",
+                                         "code": "form.malformed"}]}""")))
     @APIResponse(responseCode = "403", description = "Comments are closed on this article")
     @APIResponse(responseCode = "409", description = "Duplicate comment")
     @APIResponse(responseCode = "413", description = "Decoded fields larger than comments.limits.body (the encoded body may be three times that)")
     @APIResponse(responseCode = "429", description = "Posting too quickly")
+    @Parameter(name = "lang", in = ParameterIn.QUERY, description = "The reader's language (tr, ar, de, fr, es, en); "
+            + "a form's or JSON's lang field wins, Accept-Language is used without either", example = "tr")
     public Uni<Response> submitForm(
             @Parameter(description = "The article's id", example = "budget-2026", schema = @Schema(pattern = ArticleIds.PATTERN))
             @PathParam("articleId") String articleId,
             String form, @Context HttpHeaders headers, @Context HttpServerRequest request, @Context UriInfo uri) {
         Map<String, String> fields = FormFields.parse(form, headers.getMediaType(), formFields, formBytes);
-        Long parent = parseParentId(fields.get("parentId"));
+        Messages language = language(fields.get(LANG), request);
+        Long parent;
+        try {
+            parent = parseParentId(fields.get("parentId"));
+        } catch (ApiException e) {
+            throw e.in(language);
+        }
         String redirect = fields.get("redirect");
         URI base = uri.getBaseUri();
         // Every other field too (formToken, altcha, and the honeypot under its configured name).
         CommentSubmission submission = new CommentSubmission(fields.get("name"), fields.get("text"), fields.get("email"),
                 fields.get("website"), parent, fields.get("formToken"), fields.get("altcha"), Collections.unmodifiableMap(fields));
-        return service.submit(articleId, submission, origin(request))
+        return inLanguage(service.submit(articleId, submission, origin(request)), language)
                 .map(comment -> {
-                    SubmittedComment answer = SubmittedComment.of(comment);
+                    SubmittedComment answer = SubmittedComment.of(comment, language);
                     return redirects.target(redirect, comment.id, answer.status())
                             .map(target -> Response.seeOther(target).build())
-                            .orElseGet(() -> Response.created(location(base, articleId, comment.id)).entity(answer).build());
+                            .orElseGet(() -> Response.created(location(base, articleId, comment.id))
+                                    .header(HttpHeaders.CONTENT_LANGUAGE, language.language()).entity(answer).build());
                 });
     }
 
@@ -158,7 +196,8 @@ public class CommentResource {
     @Schema(name = "CommentForm", description = "The JSON submission's fields as a form, and where to send the reader back to")
     record CommentForm(@Schema(required = true, maxLength = 245) String name, @Schema(required = true, maxLength = 65525) String text,
             @Schema(maxLength = 100) String email, @Schema(maxLength = 200) String website, Long parentId,
-            @Schema(description = "An URL on comments.redirect.allowed-origins: answered 303 to it") String redirect) {
+            @Schema(description = "An URL on comments.redirect.allowed-origins: answered 303 to it") String redirect,
+            @Schema(description = "The reader's language for the answer's messages", example = "tr") String lang) {
     }
 
     @GET
@@ -211,7 +250,7 @@ public class CommentResource {
         try {
             return Long.valueOf(parentId.strip());
         } catch (NumberFormatException e) {
-            throw ApiException.invalidField("parentId", "parentId must be the number of the comment you reply to.");
+            throw ApiException.invalid("parentId", "parentId.invalid");
         }
     }
 

@@ -115,7 +115,7 @@ public class CommentService {
         CommentWriter.Ticket ticket = writer.submit(draft);
         return Uni.createFrom().completionStage(ticket.result())
                 .ifNoItem().after(writeTimeout).recoverWithUni(() -> ticket.cancel()
-                        ? Uni.createFrom().failure(ApiException.unavailable(CommentWriter.BUSY, Duration.ofSeconds(1)))
+                        ? Uni.createFrom().failure(CommentWriter.busy())
                         : Uni.createFrom().completionStage(ticket.result()));
     }
 
@@ -123,13 +123,13 @@ public class CommentService {
     private CommentDraft draft(String articleId, CommentSubmission submission, Origin origin) {
         List<FieldError> errors = new ArrayList<>();
         if (!ArticleIds.isValid(articleId)) {
-            errors.add(new FieldError("articleId", ArticleIds.MESSAGE));
+            errors.add(FieldError.of("articleId", ArticleIds.CODE));
         }
         errors.addAll(validator.validate(submission));
         // Replies are few: one query here keeps every invalid field in one answer.
         if (submission.parentId() != null && QuarkusTransaction.joiningExisting()
                 .call(() -> comments.findApproved(articleId, submission.parentId())) == null) {
-            errors.add(new FieldError("parentId", "The comment you are replying to does not exist on this article or is not published."));
+            errors.add(FieldError.of("parentId", "parentId.unknown"));
         }
         // Microseconds: what PostgreSQL stores, so the returned createdAt equals the stored one.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -162,9 +162,14 @@ public class CommentService {
     public Comment approved(String articleId, long id) {
         Comment comment = comments.findApproved(articleId, id);
         if (comment == null) {
-            throw ApiException.notFound("There is no published comment " + id + " on article " + articleId + ".");
+            throw notPublished(articleId, id);
         }
         return comment;
+    }
+
+    /** 404 for a comment readers cannot see: unknown, not published, or on another article. */
+    public static ApiException notPublished(String articleId, long id) {
+        return ApiException.of(404, "not-found", "Not found", null, "comment.not_found", String.valueOf(id), articleId);
     }
 
     private static String truncate(String value, int max) {

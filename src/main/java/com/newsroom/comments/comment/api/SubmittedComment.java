@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.newsroom.comments.comment.Comment;
 import com.newsroom.comments.comment.CommentStatus;
+import com.newsroom.comments.i18n.Messages;
 
 /**
  * The answer to a submission. A comment judged spam is reported as PENDING, and no rule is named:
@@ -21,15 +22,17 @@ public record SubmittedComment(
         @Schema(example = "Thank you for this report.") String text,
         Instant createdAt,
         @Schema(enumeration = { "APPROVED", "PENDING" }, example = "PENDING") String status,
-        @Schema(example = "Your comment is awaiting moderation.") String message) {
+        @Schema(description = "In the reader's language", example = "Your comment is awaiting moderation.") String message) {
 
-    public static final String PUBLISHED = "Thank you! Your comment has been published.";
-    public static final String AWAITING_MODERATION = "Your comment is awaiting moderation.";
+    /** The messages' keys in the {@code i18n} bundles. */
+    public static final String PUBLISHED = "comment.published";
+    public static final String AWAITING_MODERATION = "comment.pending";
 
-    public static SubmittedComment of(Comment comment) {
+    /** The answer, its message in the reader's language. */
+    public static SubmittedComment of(Comment comment, Messages language) {
         boolean approved = comment.status == CommentStatus.APPROVED;
         return new SubmittedComment(comment.id, comment.articleId, comment.parentId, comment.name, comment.website,
                 comment.text, comment.createdAt, approved ? "APPROVED" : "PENDING",
-                approved ? PUBLISHED : AWAITING_MODERATION);
+                language.text(approved ? PUBLISHED : AWAITING_MODERATION));
     }
 }

@@ -35,9 +35,17 @@ import com.newsroom.comments.problem.ApiException;
 @ApplicationScoped
 class CommentStore {
 
-    static final String DUPLICATE = "Duplicate comment detected; it looks as though you've already said that!";
-    static final String TOO_FAST = "You are posting comments too quickly. Slow down.";
-    static final String CLOSED = "Comments are closed.";
+    static ApiException closed() {
+        return ApiException.of(403, "comments-closed", "Forbidden", null, "comment.closed");
+    }
+
+    static ApiException duplicate() {
+        return ApiException.of(409, "duplicate-comment", "Duplicate comment", null, "comment.duplicate");
+    }
+
+    static ApiException tooFast(Duration wait) {
+        return ApiException.of(429, "too-many-requests", "Too many requests", wait, "comment.too_fast");
+    }
 
     /** One draft's outcome: the stored comment, or why it was refused. */
     record Result(Comment comment, ApiException refusal) {
@@ -90,9 +98,9 @@ class CommentStore {
         for (int i = 0; i < drafts.size(); i++) {
             CommentDraft draft = drafts.get(i);
             if (!reads.articles().get(draft.articleId()).acceptsCommentsAt(draft.submittedAt())) {
-                results[i] = new Result(null, ApiException.forbidden("comments-closed", CLOSED));
+                results[i] = new Result(null, closed());
             } else if (draft.dedupKey() != null && !dedupKeys.add(draft.dedupKey())) {
-                results[i] = new Result(null, ApiException.duplicate(DUPLICATE));
+                results[i] = new Result(null, duplicate());
             }
         }
 
@@ -108,7 +116,7 @@ class CommentStore {
                     ? gate.admit(draft.throttleKeys(), draft.submittedAt(), draft.floodInterval())
                     : Optional.empty();
             if (wait.isPresent()) {
-                results[i] = new Result(null, ApiException.tooManyRequests(TOO_FAST, wait.get()));
+                results[i] = new Result(null, tooFast(wait.get()));
                 continue;
             }
             boolean trustedAuthor = draft.submission().email() != null && reads.trusted().contains(draft.submission().email());

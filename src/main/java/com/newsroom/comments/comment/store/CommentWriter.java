@@ -44,7 +44,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class CommentWriter {
 
     private static final Logger LOG = Logger.getLogger(CommentWriter.class);
-    public static final String BUSY = "Too many comments are waiting to be stored. Please try again in a moment.";
+
+    /** 503 for a draft no writer took in time: it will never be stored. */
+    public static ApiException busy() {
+        return ApiException.of(503, "service-unavailable", "Service unavailable", Duration.ofSeconds(1), "comment.busy");
+    }
 
     /**
      * A queued draft. Either a writer takes it into a batch or its submitter cancels it while it is still
@@ -88,7 +92,7 @@ public class CommentWriter {
          */
         public boolean cancel() {
             if (state.compareAndSet(QUEUED, CANCELLED)) {
-                result.completeExceptionally(ApiException.unavailable(BUSY, Duration.ofSeconds(1)));
+                result.completeExceptionally(busy());
                 return true;
             }
             return state.get() == CANCELLED;
@@ -226,7 +230,7 @@ public class CommentWriter {
             for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
                 if ("23505".equals(sql.getSQLState()) && sql.getMessage() != null
                         && sql.getMessage().toLowerCase(Locale.ROOT).contains("dedup")) {
-                    return ApiException.duplicate(CommentStore.DUPLICATE);
+                    return CommentStore.duplicate();
                 }
             }
         }

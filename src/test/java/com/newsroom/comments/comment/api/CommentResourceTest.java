@@ -57,7 +57,7 @@ class CommentResourceTest {
                 .body("text", equalTo("Güzel bir haber, teşekkürler."))
                 .body("website", equalTo("https://example.com/blog"))
                 .body("status", equalTo("APPROVED"))
-                .body("message", equalTo(SubmittedComment.PUBLISHED))
+                .body("message", equalTo("Thank you! Your comment has been published."))
                 .body("createdAt", notNullValue())
                 .body("$", not(hasKey("email")))
                 .extract().header("Location");
@@ -103,7 +103,7 @@ class CommentResourceTest {
                 .body("errors.find { it.field == 'name' }.message", equalTo("Please enter your name here"))
                 .body("errors.find { it.field == 'text' }.message", equalTo("Please enter your comment!"))
                 .body("errors.find { it.field == 'email' }.message", equalTo("You have entered an incorrect email address!"))
-                .body("errors.find { it.field == 'website' }.message", equalTo(SubmissionValidator.WEBSITE_INVALID));
+                .body("errors.find { it.field == 'website' }.message", equalTo("Please enter a valid website address starting with http:// or https://"));
     }
 
     @Test

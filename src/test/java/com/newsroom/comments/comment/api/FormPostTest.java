@@ -73,7 +73,7 @@ class FormPostTest {
     void brokenPercentEncodingIsA400() {
         postRaw("name=%zz&text=%").statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("form"))
-                .body("detail", equalTo(FormFields.MALFORMED));
+                .body("detail", equalTo("The form is not properly encoded (a '%' must be followed by two hexadecimal digits)."));
         postRaw("name=Ali&text=abc%4").statusCode(400).contentType(PROBLEM);
     }
 
