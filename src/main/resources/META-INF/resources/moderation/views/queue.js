@@ -4,7 +4,8 @@
  * The filter lives in the address (#/queue?status=SPAM&articleId=…&q=…&reported=true).
  * Live: the server's events (GET /api/moderation/events) never move the list under the moderator's cursor;
  * new comments that fit the filter are counted in an "N new" button that shows them, a comment decided
- * elsewhere is marked so on its card, and the counts follow. */
+ * elsewhere is marked so on its card, and the counts follow.
+ * Keyboard triage: j/k next/previous comment, a approve, s spam, r reject, x select, ? the list of keys. */
 import { api, fail, say, MSG, API_ROOT } from '../api.js';
 import { el, formatDate, count, markedField, reasonItem, heading } from '../dom.js';
 
@@ -14,6 +15,18 @@ export const STATUSES = Object.freeze([['PENDING', 'Pending'], ['APPROVED', 'App
 /** [action, button label, status it leads to, what the live region says] */
 export const ACTIONS = Object.freeze([['approve', 'Approve', 'APPROVED', 'Approved'], ['spam', 'Spam', 'SPAM', 'Marked as spam'],
   ['reject', 'Reject', 'REJECTED', 'Rejected']]);
+
+/** [key, what it does] */
+const KEYS = Object.freeze([['j', 'Next comment'], ['k', 'Previous comment'], ['a', 'Approve'], ['s', 'Spam'],
+  ['r', 'Reject'], ['x', 'Select or unselect'], ['?', 'Show these keys']]);
+const TRIAGE = Object.freeze({ a: 'approve', s: 'spam', r: 'reject' });
+
+/** Whether a key press is typing (into a text field, a list box, an editable element) rather than a command. */
+function typing(target) {
+  if (!(target instanceof Element)) return false;
+  if (target.closest('textarea, select, [contenteditable=""], [contenteditable="true"], dialog')) return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
+}
 
 function filterFrom(query) {
   const status = query.get('status');
@@ -51,6 +64,13 @@ function render(ctx) {
       el('label', { class: 'mq-check' }, reportedBox, ' Reported by readers (most reported first)')),
     el('div', { class: 'mq-actions' }, el('button', { type: 'submit' }, 'Show')));
   const selectAll = el('input', { type: 'checkbox', id: 'mq-select-all' });
+  const keysButton = el('button', { type: 'button', id: 'mq-keys-open', class: 'mq-link-like', 'aria-keyshortcuts': 'Shift+?' },
+    'Keyboard shortcuts');
+  const keysDialog = el('dialog', { id: 'mq-keys', class: 'mq-dialog', 'aria-labelledby': 'mq-keys-title' },
+    el('h2', { id: 'mq-keys-title' }, 'Keyboard shortcuts'),
+    el('p', { class: 'mq-hint' }, 'In the list of comments, when you are not typing in a field:'),
+    el('dl', { class: 'mq-keys-list' }, KEYS.map(([key, what]) => [el('dt', null, el('kbd', null, key)), el('dd', null, what)])),
+    el('form', { method: 'dialog', class: 'mq-actions' }, el('button', { type: 'submit', class: 'mq-primary' }, 'Close')));
   const selectedCount = el('span', { id: 'mq-selected-count', class: 'mq-muted' }, '0 selected');
   const bulk = ACTIONS.map(([action, label]) =>
     el('button', { type: 'button', class: 'mq-bulk-action', 'data-action': action, disabled: true }, `${label} selected`));
@@ -74,10 +94,11 @@ function render(ctx) {
     el('section', { class: 'mq-queue', 'aria-labelledby': 'mq-queue-title' },
       title, filters,
       el('div', { class: 'mq-bulk', role: 'group', 'aria-label': 'Selected comments' },
-        el('label', { class: 'mq-check' }, selectAll, ' Select all on this page'), selectedCount, bulk),
+        el('label', { class: 'mq-check' }, selectAll, ' Select all on this page'), selectedCount, bulk, keysButton),
       el('div', { class: 'mq-live-bar' }, el('div', { 'aria-live': 'polite', class: 'mq-new-region' }, newButton), liveState),
       summary, list, empty,
-      el('nav', { class: 'mq-pager', 'aria-label': 'Pages' }, prev, pageLabel, next)));
+      el('nav', { class: 'mq-pager', 'aria-label': 'Pages' }, prev, pageLabel, next)),
+    keysDialog);
 
   // --- counts ------------------------------------------------------------------------------
 
@@ -332,6 +353,54 @@ function render(ctx) {
       setDecisionsDisabled(false);
     }
   }, { signal }));
+
+  // --- keyboard triage ---------------------------------------------------------------------
+
+  keysButton.addEventListener('click', () => keysDialog.showModal(), { signal });
+
+  /** The comment whose card holds the focus, or null. */
+  function currentCard() {
+    const active = document.activeElement;
+    return active instanceof Element && list.contains(active) ? active.closest('.mq-card') : null;
+  }
+
+  document.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+    if (event.key === '?') {
+      event.preventDefault();
+      keysDialog.showModal();
+      return;
+    }
+    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    const cards = Array.from(list.querySelectorAll('.mq-card'));
+    const card = currentCard();
+    const at = cards.indexOf(card);
+    if (key === 'j' || key === 'k') {
+      if (!cards.length) return;
+      event.preventDefault();
+      const to = at < 0 ? 0 : Math.max(0, Math.min(cards.length - 1, at + (key === 'j' ? 1 : -1)));
+      cards[to].focus();
+      cards[to].scrollIntoView({ block: 'nearest' });
+      return;
+    }
+    if (!card || !(key in TRIAGE || key === 'x')) return;
+    const s = shown.get(Number(card.closest('.mq-item').dataset.id));
+    if (!s) return;
+    event.preventDefault();
+    if (key === 'x') {
+      s.checkbox.checked = !s.checkbox.checked;
+      updateSelection();
+      say(`${s.checkbox.checked ? 'Selected' : 'Unselected'}: comment by ${s.comment.name}. ${selectedCount.textContent}.`);
+      return;
+    }
+    const action = TRIAGE[key];
+    const target = ACTIONS.find(([a]) => a === action)[2];
+    if (s.comment.status === target) {
+      say(`The comment by ${s.comment.name} is ${target.toLowerCase()} already.`);
+      return;
+    }
+    decide(s.comment, action);
+  }, { signal });
 
   // --- live updates ------------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -368,6 +369,66 @@ class ModerationPageBrowserTest {
         waitForItem(second);
         wait(5).until(d -> !newButton.isDisplayed());
         assertEquals(1, driver.findElements(By.cssSelector("#mq-list .mq-item")).size(), "the approved one left");
+    }
+
+    @Test
+    void keyboardTriageMovesSelectsAndDecidesWithIfMatch() {
+        String tag = unique();
+        long first = postThroughApi("Saad al-Allaq", "One " + word + " " + tag);
+        long second = postThroughApi("Recep Tayyip Erdoğan", "Two " + word + " " + tag);
+        long third = postThroughApi("Safet Music", "Three " + word + " " + tag);
+        openAndSignIn(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD);
+        filter("PENDING", ARTICLE, tag);
+        waitForItem(third);
+
+        // "?" shows the keys in a dialog; Escape closes it and gives the focus back.
+        driver.findElement(By.id("mq-queue-title")).click();
+        keys("?");
+        WebElement dialog = wait(5).until(d -> d.findElement(By.id("mq-keys")).isDisplayed() ? d.findElement(By.id("mq-keys")) : null);
+        assertTrue(dialog.getText().contains("Approve") && dialog.getText().contains("Select or unselect"), dialog.getText());
+        keys(Keys.ESCAPE);
+        wait(5).until(d -> !d.findElement(By.id("mq-keys")).isDisplayed());
+
+        keys("j");
+        assertEquals("mq-comment-" + first, focusedItem());
+        keys("j");
+        assertEquals("mq-comment-" + second, focusedItem());
+        keys("j", "k");
+        assertEquals("mq-comment-" + second, focusedItem());
+        keys("x");
+        assertEquals("1 selected", driver.findElement(By.id("mq-selected-count")).getText());
+        assertTrue(waitForItem(second).findElement(By.cssSelector("input.mq-select")).isSelected());
+
+        keys("a");
+        waitForStatus("Approved: comment by Recep Tayyip Erdoğan.");
+        wait(10).until(d -> d.findElements(By.id("mq-comment-" + second)).isEmpty());
+        assertEquals("APPROVED", moderatorApi().when().get("/api/moderation/comments/{id}", second)
+                .then().statusCode(200).extract().jsonPath().getString("status"));
+        wait(5).until(d -> ("mq-comment-" + third).equals(focusedItem())); // the next one
+
+        // Another moderator holds the third meanwhile (its version changes): "s" is refused by If-Match.
+        moderatorApi().when().post("/api/moderation/comments/{id}/hold", third).then().statusCode(200);
+        keys("s");
+        waitForStatus("Someone else changed this comment; reloaded.");
+        assertEquals("PENDING", moderatorApi().when().get("/api/moderation/comments/{id}", third)
+                .then().statusCode(200).extract().jsonPath().getString("status"));
+
+        // Typing in a field is typing, not triage.
+        WebElement words = driver.findElement(By.id("mq-filter-q"));
+        words.click();
+        keys("r");
+        assertTrue(words.getAttribute("value").endsWith("r"));
+        assertEquals("PENDING", moderatorApi().when().get("/api/moderation/comments/{id}", first)
+                .then().statusCode(200).extract().jsonPath().getString("status"));
+    }
+
+    static void keys(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** The id of the queue item whose card holds the focus. */
+    static String focusedItem() {
+        return (String) js("const c = document.activeElement.closest('.mq-item'); return c ? c.id : null");
     }
 
     // --- helpers ----------------------------------------------------------------------------
