@@ -90,6 +90,14 @@ export function confirmAction(question, confirmLabel, signal) {
   });
 }
 
+/** Names each cell of a table row by its column (data-label), for the one-column layout of phone widths. */
+export function labelCells(row, headers) {
+  [...row.children].forEach((cell, i) => {
+    if (i > 0 && headers[i]) cell.setAttribute('data-label', headers[i]);
+  });
+  return row;
+}
+
 /** A pager for a PagedList: {node, update(list)}; onPage(page) is called with the page to show. */
 export function pager(label, onPage) {
   const prev = el('button', { type: 'button', class: 'mq-pager-prev' }, 'Previous page');

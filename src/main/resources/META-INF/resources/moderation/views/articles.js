@@ -3,9 +3,10 @@
  * form (close at a date, close N days after publication, premoderate). */
 import { api, fail, say } from '../api.js';
 import { el, formatDate, heading } from '../dom.js';
-import { checkbox, field, instantOf, localValueOf, pager, showErrors } from '../forms.js';
+import { checkbox, field, instantOf, labelCells, localValueOf, pager, showErrors } from '../forms.js';
 
 const PAGE_SIZE = 20;
+const COLUMNS = ['Article', 'Approved', 'Pending', 'Spam', 'Rejected', 'Comments', 'Premoderated', 'Actions'];
 
 /** The article's state in words: "Open", "Open until 5 Dec 2026, 18:00", "Closed", "Closed since …". */
 export function stateText(a) {
@@ -41,8 +42,7 @@ function render(ctx) {
     form,
     el('div', { class: 'mq-table-wrap' }, el('table', { class: 'mq-table', id: 'mq-articles' },
       el('caption', { class: 'mq-visually-hidden' }, 'Articles and their comments'),
-      el('thead', null, el('tr', null, ['Article', 'Approved', 'Pending', 'Spam', 'Rejected', 'Comments', 'Premoderated', 'Actions']
-        .map((h) => el('th', { scope: 'col' }, h)))),
+      el('thead', null, el('tr', null, COLUMNS.map((h) => el('th', { scope: 'col' }, h)))),
       body)),
     empty, pages.node);
   form.addEventListener('submit', (event) => {
@@ -85,13 +85,13 @@ function render(ctx) {
       }
     }, { signal });
     const pending = c.pending ? el('a', { href: `#/queue?articleId=${encodeURIComponent(a.id)}` }, String(c.pending)) : '0';
-    return el('tr', { id: rowId(a.id) },
+    return labelCells(el('tr', { id: rowId(a.id) },
       el('th', { scope: 'row', class: 'mq-article-id' }, el('a', { href: `#/${articlePath(a.id)}` }, a.id)),
       el('td', { class: 'mq-num' }, String(c.approved || 0)), el('td', { class: 'mq-num' }, pending),
       el('td', { class: 'mq-num' }, String(c.spam || 0)), el('td', { class: 'mq-num' }, String(c.rejected || 0)),
       el('td', { class: `mq-article-state ${a.acceptingComments ? 'mq-open' : 'mq-closed'}` }, stateText(a)),
       el('td', null, a.premoderate ? 'Yes' : 'No'),
-      el('td', { class: 'mq-row-actions' }, toggle, el('a', { href: `#/${articlePath(a.id)}`, 'aria-label': `Settings of ${a.id}` }, 'Settings')));
+      el('td', { class: 'mq-row-actions' }, toggle, el('a', { href: `#/${articlePath(a.id)}`, 'aria-label': `Settings of ${a.id}` }, 'Settings'))), COLUMNS);
   }
   return load(page);
 }

@@ -30,8 +30,8 @@ async function render(ctx) {
   const action = field('mq-audit-action', 'Action', select([['', 'Any action'], ...ACTIONS,
     ...(given && !known.includes(given) ? [[given, given]] : [])], given));
   const article = field('mq-audit-article', 'Article id', el('input', { type: 'text', spellcheck: 'false' }));
-  const from = field('mq-audit-from', 'From (day)', el('input', { type: 'date' }));
-  const to = field('mq-audit-to', 'To (day, included)', el('input', { type: 'date' }));
+  const from = field('mq-audit-from', 'From (day, UTC)', el('input', { type: 'date' }));
+  const to = field('mq-audit-to', 'To (day, UTC, included)', el('input', { type: 'date' }));
   const inputs = { actor, commentId: comment, action, articleId: article, from, to };
   actor.input.value = query.get('actor') || '';
   comment.input.value = query.get('commentId') || '';
@@ -86,7 +86,8 @@ async function render(ctx) {
       list.replaceChildren(...entries.items.map(entry));
       empty.hidden = entries.items.length > 0;
       const filtered = FILTERS.some((k) => filters[k]);
-      summary.textContent = `${count(entries.totalItems, 'entry', 'entries')}${filtered ? ' match the filters' : ''}.`;
+      summary.textContent = `${count(entries.totalItems, 'entry', 'entries')}${filtered
+        ? ` ${entries.totalItems === 1 ? 'matches' : 'match'} the filters` : ''}.`;
       pages.update(entries);
       return entries;
     } catch (e) {

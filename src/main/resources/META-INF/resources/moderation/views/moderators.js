@@ -2,9 +2,10 @@
  * password, sign out everywhere, delete. A moderator's own account is #/account (account.js). */
 import { api, fail, say } from '../api.js';
 import { el, formatDate, heading } from '../dom.js';
-import { confirmAction, field, select, showErrors } from '../forms.js';
+import { confirmAction, field, labelCells, select, showErrors } from '../forms.js';
 
 const ROLES = [['moderator', 'Moderator'], ['admin', 'Admin']];
+const COLUMNS = ['User name', 'Role', 'State', 'Last sign-in', 'Created', 'Actions'];
 
 async function render(ctx) {
   const { root, signal } = ctx;
@@ -14,8 +15,7 @@ async function render(ctx) {
       + 'The last enabled admin cannot be disabled, demoted or deleted.'),
     el('div', { class: 'mq-table-wrap' }, el('table', { class: 'mq-table', id: 'mq-moderators' },
       el('caption', { class: 'mq-visually-hidden' }, 'Moderator accounts'),
-      el('thead', null, el('tr', null, ['User name', 'Role', 'State', 'Last sign-in', 'Created', 'Actions']
-        .map((h) => el('th', { scope: 'col' }, h)))),
+      el('thead', null, el('tr', null, COLUMNS.map((h) => el('th', { scope: 'col' }, h)))),
       body)),
     createForm());
 
@@ -96,13 +96,13 @@ async function render(ctx) {
       }
     }, { signal });
 
-    return el('tr', { id: rowId(m.username), class: m.enabled ? null : 'mq-disabled' },
+    return labelCells(el('tr', { id: rowId(m.username), class: m.enabled ? null : 'mq-disabled' },
       el('th', { scope: 'row', class: 'mq-moderator-name' }, m.username, self ? el('span', { class: 'mq-muted' }, ' (you)') : null),
       el('td', null, role),
       el('td', { class: 'mq-moderator-state' }, m.enabled ? 'Enabled' : 'Disabled'),
       el('td', null, m.lastLoginAt ? formatDate(m.lastLoginAt) : 'never'),
       el('td', null, formatDate(m.createdAt)),
-      el('td', { class: 'mq-row-actions' }, toggle, reset, out, remove, resetForm));
+      el('td', { class: 'mq-row-actions' }, toggle, reset, out, remove, resetForm)), COLUMNS);
   }
 
   function passwordForm(m, back) {

@@ -3,10 +3,11 @@
  * highlighted in the would-be comment. The form for one rule is rule.js (#/rules/new, #/rules/12). */
 import { api, fail, say } from '../api.js';
 import { count, el, formatDate, heading, markedField, reasonItem } from '../dom.js';
-import { confirmAction, field, pager, select } from '../forms.js';
+import { confirmAction, field, labelCells, pager, select } from '../forms.js';
 import { RULE_TYPES, requestOf, summary } from './rule.js';
 
 const PAGE_SIZE = 50;
+const COLUMNS = ['Rule', 'Type', 'Settings', 'Action', 'State', 'Hits', 'Last change', 'Actions'];
 
 function render(ctx) {
   const { root, signal, isAdmin } = ctx;
@@ -26,8 +27,7 @@ function render(ctx) {
     el('div', { class: 'mq-table-wrap' },
       el('table', { class: 'mq-table', id: 'mq-rules' },
         el('caption', { class: 'mq-visually-hidden' }, 'Moderation rules'),
-        el('thead', null, el('tr', null, ['Rule', 'Type', 'Settings', 'Action', 'State', 'Hits', 'Last change', 'Actions']
-          .map((h) => el('th', { scope: 'col' }, h)))),
+        el('thead', null, el('tr', null, COLUMNS.map((h) => el('th', { scope: 'col' }, h)))),
         list)),
     empty, pages.node);
 
@@ -62,7 +62,7 @@ function render(ctx) {
       remove.addEventListener('click', () => removeRule(rule, remove), { signal });
       actions.push(toggle, remove);
     }
-    return el('tr', { id: `mq-rule-${rule.id}`, class: rule.enabled ? null : 'mq-disabled' },
+    return labelCells(el('tr', { id: `mq-rule-${rule.id}`, class: rule.enabled ? null : 'mq-disabled' },
       el('th', { scope: 'row' }, `#${rule.id}`, rule.description ? el('span', { class: 'mq-rule-description' }, rule.description) : null),
       el('td', null, rule.type),
       el('td', { class: 'mq-rule-summary' }, summary(rule)),
@@ -71,7 +71,7 @@ function render(ctx) {
       el('td', { class: 'mq-rule-hits' }, hits ? String(hits.hits) : '0',
         hits && hits.lastHitAt ? el('span', { class: 'mq-muted mq-block' }, `last ${formatDate(hits.lastHitAt)}`) : null),
       el('td', { class: 'mq-rule-changed' }, formatDate(rule.updatedAt), el('span', { class: 'mq-muted mq-block' }, `by ${rule.updatedBy}`)),
-      el('td', { class: 'mq-row-actions' }, actions));
+      el('td', { class: 'mq-row-actions' }, actions)), COLUMNS);
   }
 
   async function setEnabled(rule, enabled, button) {

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -53,6 +55,9 @@ class ConsoleViewsBrowserTest {
 
     @TestHTTPResource("/moderation/")
     URL page;
+
+    @TestHTTPResource("/demo/")
+    URL demo;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -168,6 +173,17 @@ class ConsoleViewsBrowserTest {
         assertEquals("Open", row.findElement(By.cssSelector(".mq-article-state")).getText());
         js("document.activeElement.blur(); window.scrollTo(0, 0)");
         screenshot("console-articles.png");
+        // At a phone's width the table becomes one card per article, each value named, nothing scrolls sideways.
+        Dimension wide = driver.manage().window().getSize();
+        try {
+            driver.manage().window().setSize(new Dimension(400, 900));
+            wait(10).until(d -> (Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth"));
+            assertEquals("Approved: ", js("return getComputedStyle(arguments[0], '::before').content.replaceAll('\"', '')",
+                    driver.findElement(By.cssSelector("#mq-article-" + articleId + " td"))));
+            screenshot("console-articles-phone.png");
+        } finally {
+            driver.manage().window().setSize(wide);
+        }
 
         row.findElement(By.cssSelector(".mq-article-toggle")).click();
         waitForStatus("Comments on " + articleId + " are closed.");
@@ -188,6 +204,33 @@ class ConsoleViewsBrowserTest {
                 .when().post("/api/articles/{a}/comments", articleId).then().statusCode(201)
                 .body("status", org.hamcrest.Matchers.equalTo("PENDING"));
         screenshot("console-article.png");
+    }
+
+    @Test
+    void theWidgetSaysCommentsAreClosedOnceTheConsoleClosesTheArticle() {
+        String article = "demo-article"; // the demo page's; opened again at the end, as the other tests expect it
+        try {
+            signIn(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD);
+            adminApi().contentType(ContentType.JSON).body(Map.of("commentsOpen", true))
+                    .when().put("/api/moderation/articles/{a}", article).then().statusCode(200);
+            open("#/articles?q=" + article);
+            WebElement toggle = waitFor(By.cssSelector("#mq-article-" + article + " .mq-article-toggle"));
+            assertEquals("Close now", toggle.getText());
+            toggle.click();
+            waitForStatus("Comments on " + article + " are closed.");
+
+            driver.get(demo.toString());
+            WebElement name = waitFor(By.id("cw-name"));
+            name.sendKeys("Ayşe");
+            driver.findElement(By.id("cw-text")).sendKeys("Is anyone still reading?");
+            WebElement button = driver.findElement(By.cssSelector(".cw-form [type=submit]"));
+            js("arguments[0].scrollIntoView({block: 'center'})", button);
+            button.click();
+            wait(15).until(d -> d.findElement(By.cssSelector(".cw-form .cw-status")).getText().equals("Comments are closed."));
+        } finally {
+            adminApi().contentType(ContentType.JSON).body(Map.of("commentsOpen", true))
+                    .when().put("/api/moderation/articles/{a}", article).then().statusCode(200);
+        }
     }
 
     @Test
@@ -212,7 +255,7 @@ class ConsoleViewsBrowserTest {
 
         new Select(driver.findElement(By.id("mq-audit-action"))).selectByValue("REJECT");
         driver.findElement(By.cssSelector("#mq-audit-filters [type=submit]")).click();
-        wait(10).until(d -> d.findElement(By.id("mq-audit-summary")).getText().equals("1 entry match the filters."));
+        wait(10).until(d -> d.findElement(By.id("mq-audit-summary")).getText().equals("1 entry matches the filters."));
         WebElement link = driver.findElement(By.cssSelector(".mq-audit-entry .mq-audit-comment"));
         assertEquals("#" + rejected, link.getText());
         assertTrue(link.getAttribute("href").endsWith("#/comments/" + rejected));
@@ -257,6 +300,18 @@ class ConsoleViewsBrowserTest {
                 .extract().jsonPath().getMap("find { it.username == '" + username + "' }");
         assertEquals("admin", account.get("role"));
         assertEquals(false, account.get("enabled"));
+
+        // Enabled again with a new password: the old one no longer signs in, the new one does.
+        driver.findElement(By.cssSelector("#mq-moderator-" + username + " .mq-moderator-toggle")).click();
+        waitForStatus(username + " is enabled.");
+        driver.findElement(By.cssSelector("#mq-moderator-" + username + " .mq-moderator-reset")).click();
+        String fresh = "another long pass phrase " + UUID.randomUUID();
+        WebElement reset = waitFor(By.id("mq-reset-" + username + "-password"));
+        assertEquals(reset, driver.switchTo().activeElement());
+        reset.sendKeys(fresh, Keys.ENTER);
+        waitForStatus(username + " has a new password; their sessions have ended.");
+        session(username, password).statusCode(401);
+        session(username, fresh).statusCode(200);
 
         // A moderator has no such view: no link in the nav, and the address says so.
         signIn(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD);
@@ -324,8 +379,11 @@ class ConsoleViewsBrowserTest {
         wait(10).until(d -> d.findElement(By.id("mq-status")).getText().contains(text));
     }
 
+    /** Waits, looking again when the view replaced what it looked at meanwhile. */
     static WebDriverWait wait(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     static Object js(String script, Object... args) {
