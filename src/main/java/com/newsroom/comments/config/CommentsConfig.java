@@ -45,6 +45,8 @@ public interface CommentsConfig {
 
     Reports reports();
 
+    Imports imports();
+
     interface Reports {
         /** Distinct reporters whose open reports send a published comment back to the queue. */
         @WithDefault("3")
@@ -322,6 +324,15 @@ public interface CommentsConfig {
         /** How long one instance holds a run; keep it shorter than the interval between two runs. */
         @WithDefault("30m")
         Duration lease();
+    }
+
+    interface Imports {
+        /**
+         * Largest migration file sent as the body of {@code POST /api/moderation/imports/{wordpress,disqus,backup}}:
+         * streamed to a temporary file, never held in memory (a form's file stays under max-body-size).
+         */
+        @WithDefault("16G")
+        MemorySize maxBody();
     }
 
     interface Limits {

@@ -109,7 +109,7 @@ public class ImportResource {
             content = @Content(schema = @Schema(implementation = ImportJobView.class), examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Unknown articleId choice, or the upload broke off")
     @APIResponse(responseCode = "409", description = "Another import is running")
-    @APIResponse(responseCode = "413", description = "Larger than quarkus.http.limits.max-body-size")
+    @APIResponse(responseCode = "413", description = "Larger than comments.imports.max-body (16G)")
     @APIResponse(responseCode = "415", description = "Not XML or a multipart upload")
     public Response wordpress(InputStream body,
             @Parameter(description = "Where each article id comes from: the post's slug (then its id where it has none), link, guid or post_id",
@@ -133,6 +133,7 @@ public class ImportResource {
             content = @Content(schema = @Schema(implementation = ImportJobView.class)))
     @APIResponse(responseCode = "400", description = "No file field, or an unknown articleId choice")
     @APIResponse(responseCode = "409", description = "Another import is running")
+    @APIResponse(responseCode = "413", description = "Larger than quarkus.http.limits.max-body-size (4M): send a large file as the body")
     public Response wordpressForm(@RestForm("file") FileUpload file, @QueryParam("articleId") String articleId,
             @QueryParam("moderate") boolean moderate, @Context SecurityContext security) throws IOException {
         if (file == null) {
@@ -160,6 +161,7 @@ public class ImportResource {
             content = @Content(schema = @Schema(implementation = ImportJobView.class), examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Unknown articleId choice, or the upload broke off")
     @APIResponse(responseCode = "409", description = "Another import is running")
+    @APIResponse(responseCode = "413", description = "Larger than comments.imports.max-body (16G)")
     @APIResponse(responseCode = "415", description = "Not XML or a multipart upload")
     public Response disqus(InputStream body,
             @Parameter(description = "Where each article id comes from: the thread's identifier (disqus_identifier; its link where it has none) or its link",
@@ -186,6 +188,7 @@ public class ImportResource {
             content = @Content(schema = @Schema(implementation = ImportJobView.class)))
     @APIResponse(responseCode = "400", description = "No file field, or an unknown articleId choice")
     @APIResponse(responseCode = "409", description = "Another import is running")
+    @APIResponse(responseCode = "413", description = "Larger than quarkus.http.limits.max-body-size (4M): send a large file as the body")
     public Response disqusForm(@RestForm("file") FileUpload file, @QueryParam("articleId") String articleId,
             @QueryParam("moderate") boolean moderate, @Context SecurityContext security) throws IOException {
         if (file == null) {
@@ -213,6 +216,7 @@ public class ImportResource {
             content = @Content(schema = @Schema(implementation = ImportJobView.class), examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "The upload broke off")
     @APIResponse(responseCode = "409", description = "Another import is running")
+    @APIResponse(responseCode = "413", description = "Larger than comments.imports.max-body (16G)")
     @APIResponse(responseCode = "415", description = "Not NDJSON or a multipart upload")
     public Response backup(InputStream body, @Context SecurityContext security) {
         BackupReader reader = new BackupReader(json);
@@ -229,6 +233,7 @@ public class ImportResource {
             content = @Content(schema = @Schema(implementation = ImportJobView.class)))
     @APIResponse(responseCode = "400", description = "No file field")
     @APIResponse(responseCode = "409", description = "Another import is running")
+    @APIResponse(responseCode = "413", description = "Larger than quarkus.http.limits.max-body-size (4M): send a large file as the body")
     public Response backupForm(@RestForm("file") FileUpload file, @Context SecurityContext security) throws IOException {
         if (file == null) {
             throw ApiException.invalidField("file", "Upload the backup as the form field 'file'.");
