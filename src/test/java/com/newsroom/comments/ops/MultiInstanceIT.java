@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -28,12 +31,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /**
  * Two instances of the packaged application (production profile) on one PostgreSQL database: rule
- * changes, flood and duplicate checks, the scheduled purge, optimistic locking, readers' reports and the
- * public page cache hold across them.
+ * changes, flood and duplicate checks, the scheduled purge, optimistic locking, readers' reports, the
+ * public page cache and webhook deliveries (an instance killed mid-delivery) hold across them.
  */
 class MultiInstanceIT {
 
@@ -126,6 +130,11 @@ class MultiInstanceIT {
         env.put("COMMENTS_BOTS_HMAC_KEY", BOTS_KEY);
         // Adaptive: only clients that gave themselves away must solve a challenge (the other tests' never do).
         env.put("COMMENTS_BOTS_PROOF_OF_WORK", "adaptive");
+        // Webhooks to the test's receiver on 127.0.0.1 over http. A delivery's lease is connect + 2 x read
+        // timeout + 30 s: 1 s + 20 s + 30 s here.
+        env.put("COMMENTS_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
+        env.put("COMMENTS_WEBHOOKS_REQUIRE_HTTPS", "false");
+        env.put("COMMENTS_WEBHOOKS_CONNECT_TIMEOUT", "1s");
         return new Instance(builder.start(), port, log);
     }
 
@@ -382,6 +391,168 @@ class MultiInstanceIT {
                 rs.next();
                 assertEquals(0, rs.getInt(1), "old spam was not purged");
             }
+        }
+    }
+
+    /**
+     * A receiver holds the first delivery of a comment's event open; the instance sending it is killed
+     * (SIGKILL: no shutdown, the attempt never recorded). Once the delivery's lease ends the other
+     * instance claims it and delivers the same event, with the same webhook-id.
+     */
+    @Test
+    void aDeliveryCutOffByAKilledInstanceArrivesThroughTheOther() throws Exception {
+        String articleId = "multi-hook-" + UUID.randomUUID();
+        try (HoldingReceiver receiver = new HoldingReceiver(articleId)) {
+            long hook = a.admin().contentType(ContentType.JSON)
+                    .body(Map.of("url", receiver.url(), "events", List.of("comment.created")))
+                    .post("/api/moderation/webhooks").then().statusCode(201).extract().jsonPath().getLong("id");
+            Instance holder = null;
+            try {
+                long id = Readers.from(a.api(), "198.51.100.110").contentType(ContentType.JSON)
+                        .body(Map.of("name", "Ali", "text", "Delivered despite a crash"))
+                        .post("/api/articles/{a}/comments", articleId).then().statusCode(201).extract().jsonPath().getLong("id");
+                HoldingReceiver.Request first = receiver.next(60);
+                holder = holderOf(first.clientPort(), receiver.port());
+                holder.process().destroyForcibly(); // SIGKILL, as kill -9
+                assertTrue(holder.process().waitFor(30, TimeUnit.SECONDS), "the killed instance did not exit");
+
+                HoldingReceiver.Request second = receiver.next(150);
+                assertEquals(first.webhookId(), second.webhookId(), "a redelivery keeps the event id");
+                assertEquals(first.body(), second.body());
+                assertEquals(id, new JsonPath(second.body()).getLong("data.comment.id"), second.body());
+                long waited = second.at() - first.at();
+                assertTrue(waited >= 30_000, "delivered again after " + waited + " ms, before the lease (51 s) ended");
+                // Recorded once the survivor has the receiver's answer.
+                String status = null;
+                int attempts = 0;
+                long deadline = System.currentTimeMillis() + 15_000;
+                try (Connection c = DriverManager.getConnection(jdbcUrl, dbUser, System.getenv("TEST_DB_PASSWORD"));
+                        Statement s = c.createStatement()) {
+                    while (!"DELIVERED".equals(status) && System.currentTimeMillis() < deadline) {
+                        try (ResultSet rs = s.executeQuery("select status, attempts from webhook_delivery where event_id = '"
+                                + first.webhookId() + "'")) {
+                            assertTrue(rs.next());
+                            status = rs.getString(1);
+                            attempts = rs.getInt(2);
+                        }
+                        Thread.sleep(100);
+                    }
+                }
+                assertEquals("DELIVERED", status);
+                assertEquals(2, attempts, "one attempt cut off, one delivered");
+            } finally {
+                // The other tests and the shutdown test need both instances.
+                if (holder != null) {
+                    Instance restarted = start(holder == a ? "a-restarted" : "b-restarted");
+                    if (holder == a) {
+                        a = restarted;
+                    } else {
+                        b = restarted;
+                    }
+                    awaitReady(restarted);
+                }
+                a.admin().delete("/api/moderation/webhooks/{id}", hook);
+            }
+        }
+    }
+
+    /**
+     * The instance whose process holds the TCP connection from local port {@code clientPort} to
+     * {@code serverPort}: its socket's inode in /proc/net/tcp(6), found among the instances' open files.
+     */
+    static Instance holderOf(int clientPort, int serverPort) throws IOException {
+        String inode = null;
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            List<String> lines = Files.readAllLines(Path.of(table));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.trim().split("\\s+"); // sl local_address rem_address st ... uid timeout inode
+                if (port(f[1]) == clientPort && port(f[2]) == serverPort && !"0".equals(f[9])) {
+                    inode = f[9];
+                }
+            }
+        }
+        assertTrue(inode != null, "no connection from port " + clientPort);
+        String socket = "socket:[" + inode + "]";
+        for (Instance instance : List.of(a, b)) {
+            File[] fds = new File("/proc/" + instance.process().pid() + "/fd").listFiles();
+            for (File fd : fds == null ? new File[0] : fds) {
+                try {
+                    if (socket.equals(Files.readSymbolicLink(fd.toPath()).toString())) {
+                        return instance;
+                    }
+                } catch (IOException e) {
+                    // closed meanwhile
+                }
+            }
+        }
+        throw new AssertionError("neither instance holds " + socket);
+    }
+
+    /** The port of a /proc/net/tcp address ({@code 0100007F:1F90}). */
+    private static int port(String address) {
+        return Integer.parseInt(address.substring(address.indexOf(':') + 1), 16);
+    }
+
+    /**
+     * A webhook receiver that holds the first request about {@code articleId} open until it is closed
+     * (the sender dies first) and answers the others 204 at once; it records those about the article.
+     */
+    static final class HoldingReceiver implements AutoCloseable {
+
+        record Request(String webhookId, String body, int clientPort, long at) {
+        }
+
+        private final com.sun.net.httpserver.HttpServer server;
+        private final java.util.concurrent.BlockingQueue<Request> requests = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.atomic.AtomicBoolean holding = new java.util.concurrent.atomic.AtomicBoolean();
+
+        HoldingReceiver(String articleId) throws IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(task -> {
+                Thread thread = new Thread(task, "holding-receiver");
+                thread.setDaemon(true);
+                return thread;
+            }));
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    if (body.contains(articleId)) {
+                        requests.add(new Request(exchange.getRequestHeaders().getFirst("webhook-id"), body,
+                                exchange.getRemoteAddress().getPort(), System.currentTimeMillis()));
+                        if (holding.compareAndSet(false, true)) {
+                            closed.await(); // held open: the instance is killed meanwhile
+                            return;
+                        }
+                    }
+                    exchange.sendResponseHeaders(204, -1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + port() + "/hook";
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        Request next(int seconds) throws InterruptedException {
+            Request request = requests.poll(seconds, TimeUnit.SECONDS);
+            if (request == null) {
+                throw new AssertionError("no delivery within " + seconds + " s");
+            }
+            return request;
+        }
+
+        @Override
+        public void close() {
+            closed.countDown();
+            server.stop(0);
         }
     }
 }
