@@ -65,10 +65,13 @@ public class ModeratorResource {
     @PATCH
     @Path("{username}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a moderator's password, role or enabled flag",
-            description = "A new password or disabling the account ends the moderator's sessions on every instance.")
+    @Operation(summary = "Change a moderator's password, role, enabled flag or notification settings",
+            description = """
+                    A new password or disabling the account ends the moderator's sessions on every instance. \
+                    "email" and "digest" are the moderator's e-mail digest of waiting comments (the digest needs an \
+                    address; "email": "" removes it).""")
     @APIResponse(responseCode = "200", description = "The account", content = @Content(schema = @Schema(implementation = ModeratorView.class)))
-    @APIResponse(responseCode = "400", description = "Bad password or role")
+    @APIResponse(responseCode = "400", description = "Bad password, role or e-mail address, or the digest without an address")
     @APIResponse(responseCode = "404", description = "No such moderator")
     @APIResponse(responseCode = "409", description = "The last enabled admin cannot be disabled or demoted")
     public ModeratorView update(@PathParam("username") String username, ModeratorRequest request,
