@@ -17,6 +17,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${BENCH_DB:-startup_train}
 PORT=${PORT:-8098}
+# Health and metrics: the packaged app serves them on its management interface only (README, Operations).
+MGMT_PORT=${MGMT_PORT:-$((PORT + 1000))}
 ROUNDS=${ROUNDS:-20}
 AOT_CACHE=0 source bench/jvm-options.sh
 CACHE=target/quarkus-app/app.aot
@@ -31,7 +33,7 @@ esac
 psql -q -d postgres -c "drop database if exists $DB" -c "create database $DB"
 
 export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres
-export QUARKUS_HTTP_PORT=$PORT COMMENTS_ADMIN_USERNAME=admin COMMENTS_ADMIN_PASSWORD=training-admin-password
+export QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MGMT_PORT COMMENTS_ADMIN_USERNAME=admin COMMENTS_ADMIN_PASSWORD=training-admin-password
 export COMMENTS_BOTS_HMAC_KEY=${COMMENTS_BOTS_HMAC_KEY:-bench-only-bots-hmac-key}
 export QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true
 rm -f "$CACHE"
@@ -39,8 +41,9 @@ rm -f "$CACHE"
 "$JAVA" $JAVA_OPTS -XX:AOTCacheOutput="$CACHE" -jar target/quarkus-app/quarkus-run.jar >target/aot-training.log 2>&1 &
 pid=$!
 B=http://127.0.0.1:$PORT
+M=http://127.0.0.1:$MGMT_PORT
 for _ in $(seq 1 600); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' $B/q/health/ready || true)" = 200 ] && break
+  [ "$(curl -s -o /dev/null -w '%{http_code}' $M/q/health/ready || true)" = 200 ] && break
   kill -0 $pid 2>/dev/null || { tail -20 target/aot-training.log; rm -f "$CACHE"; echo "the training run did not start: no cache" >&2; exit 1; }
   sleep 0.1
 done
@@ -52,7 +55,7 @@ for i in $(seq 1 "$ROUNDS"); do
   curl -s -o /dev/null -u admin:training-admin-password "$B/api/moderation/comments"
   curl -s -o /dev/null -u admin:training-admin-password "$B/api/moderation/rules"
   curl -s -o /dev/null -u nobody:not-a-password-at-all "$B/api/moderation/comments"
-  curl -s -o /dev/null "$B/q/health/live"; curl -s -o /dev/null "$B/q/health/ready"; curl -s -o /dev/null "$B/q/metrics"
+  curl -s -o /dev/null "$M/q/health/live"; curl -s -o /dev/null "$M/q/health/ready"; curl -s -o /dev/null "$M/q/metrics"
 done
 kill $pid
 wait $pid || true

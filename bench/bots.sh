@@ -18,6 +18,8 @@ ROUNDS=${ROUNDS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PORT=${PORT:-8091}
+# Health and metrics: the packaged app serves them on its management interface only (README, Operations).
+MGMT_PORT=${MGMT_PORT:-$((PORT + 1000))}
 DB=${BENCH_DB:-bots_bench}
 source bench/jvm-options.sh
 KEY=bench-only-bots-hmac-key
@@ -41,13 +43,13 @@ trap stop_app EXIT
 
 start_app() { # proof-of-work mode
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB QUARKUS_DATASOURCE_USERNAME=$PGUSER \
-  QUARKUS_HTTP_PORT=$PORT COMMENTS_ADMIN_USERNAME=admin COMMENTS_ADMIN_PASSWORD=bench-admin-password \
+  QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MGMT_PORT COMMENTS_ADMIN_USERNAME=admin COMMENTS_ADMIN_PASSWORD=bench-admin-password \
   QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true \
   COMMENTS_BOTS_HMAC_KEY=$KEY COMMENTS_BOTS_PROOF_OF_WORK=$1 \
     "$JAVA" $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar >"$OUT/bots-app-$1.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 1500); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/q/health/ready" || true)" = 200 ] && return
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MGMT_PORT/q/health/ready" || true)" = 200 ] && return
     kill -0 "$APP_PID" 2>/dev/null || { tail -20 "$OUT/bots-app-$1.log"; exit 1; }
     sleep 0.04
   done

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark of the packaged service against PostgreSQL, with its two ceilings:
-#   - wrk on GET /q/health/live of the same app (what the HTTP stack can do),
+#   - wrk on GET /q/health/live of the same app (what the HTTP stack can do; on the management port,
+#     MGMT_PORT = PORT + 1000 by default: its own HTTP server in the same process),
 #   - pgbench doing the single-row INSERT a comment does (what the database can do),
 # then the public workloads (GET first page, POST comment, 90/10 mix), start-up time, peak RSS and
 # the plan of the public first-page query. Prints a markdown table (BENCHMARKS.md, docs/benchmark-history.md).
@@ -10,7 +11,7 @@
 #   DURATION=30        seconds per measured run          CONNECTIONS=32   wrk/pgbench connections
 #   THREADS=2          wrk threads / pgbench jobs        WARMUP=20        seconds of unmeasured warm-up per workload (the JIT)
 #   SKIP_BUILD=1       do not run ./mvnw package         BENCH_DB=comments_bench  database (dropped and recreated!)
-#   PORT=8089          HTTP port of the app              JAVA_OPTS=...    JVM options (default: bench/jvm-options.sh)
+#   PORT=8089          HTTP port of the app (MGMT_PORT: its management port)   JAVA_OPTS=...    JVM options (default: bench/jvm-options.sh)
 #   JAVA=java          the java launcher (e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java to run the same jar on JDK 25)
 #   JFR_WORKLOAD="get post"  record a JFR (jcmd JFR.start, settings=profile) during each named measured run
 #                      (live|get|post|mixed) into target/bench-<name>.jfr; bench/jfr-top.sh prints its hot spots
@@ -28,6 +29,8 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-20}
 PORT=${PORT:-8089}
+# Health and metrics: the packaged app serves them on its management interface only (README, Operations).
+MGMT_PORT=${MGMT_PORT:-$((PORT + 1000))}
 DB=${BENCH_DB:-comments_bench}
 ARTICLES=${ARTICLES:-1000}
 COMMENTS=${COMMENTS:-200000}
@@ -44,6 +47,7 @@ PGPORT=5432
 PGUSER=postgres
 export PGHOST PGPORT PGUSER
 BASE=http://127.0.0.1:$PORT
+MGMT=http://127.0.0.1:$MGMT_PORT
 OUT=target/bench
 mkdir -p "$OUT"
 
@@ -96,7 +100,7 @@ trap 'exit 130' INT TERM
 say "starting the app (port $PORT, JAVA_OPTS='$JAVA_OPTS')"
 export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB
 export QUARKUS_DATASOURCE_USERNAME=postgres
-export QUARKUS_HTTP_PORT=$PORT
+export QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MGMT_PORT
 export COMMENTS_ADMIN_USERNAME=$ADMIN_USER
 export COMMENTS_ADMIN_PASSWORD=$ADMIN_PASSWORD
 # Production needs a key while the time trap is on (the default); a bench-only one here.
@@ -110,7 +114,7 @@ APP_PID=$!
 READY_MS=""
 for _ in $(seq 1 3000); do
   kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$OUT/app.log"; die "the app exited during start-up"; }
-  code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready" || true)
+  code=$(curl -s -o /dev/null -w '%{http_code}' "$MGMT/q/health/ready" || true)
   if [ "$code" = 200 ]; then READY_MS=$(( ($(date +%s%N) - T0) / 1000000 )); break; fi
   sleep 0.02
 done
@@ -181,7 +185,8 @@ record() {
 }
 
 run_wrk() { # name script path measured(0/1) duration
-  local name=$1 script=$2 path=$3 measured=$4 dur=$5 out
+  local name=$1 script=$2 path=$3 measured=$4 dur=$5 out url
+  url=$path; [[ $path == http* ]] || url=$BASE$path
   RUN=$((RUN + 1))
   out="$OUT/wrk-$name.txt"
   if [ "$measured" = 1 ] && [[ " $JFR_WORKLOAD " == *" $name "* ]]; then
@@ -190,7 +195,7 @@ run_wrk() { # name script path measured(0/1) duration
     echo "(recording JFR to target/bench-$name.jfr)"
   fi
   BENCH_NAME=$name BENCH_RUN=$RUN BENCH_TERMS=$TERMS_FILE BENCH_GZIP=$GZIP \
-    wrk -t "$THREADS" -c "$CONNECTIONS" -d "${dur}s" --latency -s "bench/$script" "$BASE$path" >"$out" 2>&1 || true
+    wrk -t "$THREADS" -c "$CONNECTIONS" -d "${dur}s" --latency -s "bench/$script" "$url" >"$out" 2>&1 || true
   local line
   line=$(grep '^BENCH_RESULT' "$out" || true)
   [ -n "$line" ] || { cat "$out"; die "wrk run $name printed no result"; }
@@ -261,7 +266,7 @@ run_pgbench() {
 POST_FROM_ID=$(psql -At -d "$DB" -c "select coalesce(max(id), 0) from comment")
 for w in $WORKLOADS; do
   case $w in
-    live) workload live live.lua /q/health/live ;;
+    live) workload live live.lua "$MGMT/q/health/live" ;;
     get) workload get get.lua /api/articles/article-0001/comments ;;
     post) workload post post.lua /api/articles/article-0001/comments ;;
     mixed) workload mixed mixed.lua /api/articles/article-0001/comments ;;

@@ -18,6 +18,8 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-10}
 PORT=${PORT:-8091}
+# Health and metrics: the packaged app serves them on its management interface only (README, Operations).
+MGMT_PORT=${MGMT_PORT:-$((PORT + 1000))}
 DB=${BENCH_DB:-comments_signin_bench}
 APP=${APP:-target/quarkus-app}
 source bench/jvm-options.sh
@@ -25,6 +27,7 @@ ADMIN_USER=admin
 ADMIN_PASSWORD=bench-admin-password
 export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 BASE=http://127.0.0.1:$PORT
+MGMT=http://127.0.0.1:$MGMT_PORT
 OUT=target/bench-signin
 mkdir -p "$OUT"
 
@@ -62,13 +65,13 @@ trap 'exit 130' INT TERM
 say "starting the app (port $PORT)"
 # X-Forwarded-For trusted, so that the CPU measurement can play many client addresses from this machine.
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
-QUARKUS_HTTP_PORT=$PORT COMMENTS_ADMIN_USERNAME=$ADMIN_USER COMMENTS_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MGMT_PORT COMMENTS_ADMIN_USERNAME=$ADMIN_USER COMMENTS_ADMIN_PASSWORD=$ADMIN_PASSWORD \
 QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true \
   "$JAVA" $JAVA_OPTS -jar "$APP/quarkus-run.jar" >"$OUT/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 3000); do
   kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$OUT/app.log"; die "the app exited during start-up"; }
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready" || true)" = 200 ] && break
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$MGMT/q/health/ready" || true)" = 200 ] && break
   sleep 0.02
 done
 
@@ -89,15 +92,15 @@ rate() { # name, wrk args...: prints requests/s, checks that nothing but 2xx cam
 }
 
 say "warming up (${WARMUP}s each)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$BASE/q/health/live" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$MGMT/q/health/live" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Cookie: $COOKIE" "$BASE/api/moderation/session" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: $BASIC" "$BASE/api/moderation/session" >/dev/null
 
 say "measuring (${DURATION}s each, $CONNECTIONS connections)"
-LIVE1=$(rate live1 "$BASE/q/health/live")
+LIVE1=$(rate live1 "$MGMT/q/health/live")
 SESSION=$(rate session -H "Cookie: $COOKIE" "$BASE/api/moderation/session")
 BASICR=$(rate basic -H "Authorization: $BASIC" "$BASE/api/moderation/session")
-LIVE2=$(rate live2 "$BASE/q/health/live")
+LIVE2=$(rate live2 "$MGMT/q/health/live")
 
 say "CPU of sign-ins"
 CPU_REPORT=$(python3 - "$PORT" "$APP_PID" <<'PY'

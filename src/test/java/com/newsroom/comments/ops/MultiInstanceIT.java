@@ -2,6 +2,7 @@ package com.newsroom.comments.ops;
 
 import com.newsroom.comments.support.TestWords;
 import com.newsroom.comments.support.Challenges;
+import com.newsroom.comments.support.ManagementPort;
 import com.newsroom.comments.support.Readers;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -50,9 +51,14 @@ class MultiInstanceIT {
     static Instance a;
     static Instance b;
 
-    record Instance(Process process, int port, File log) {
+    record Instance(Process process, int port, int managementPort, File log) {
         RequestSpecification api() {
             return given().baseUri("http://127.0.0.1").port(port);
+        }
+
+        /** Health and metrics: the management interface, as production serves them. */
+        RequestSpecification management() {
+            return given().baseUri("http://127.0.0.1").port(managementPort);
         }
 
         RequestSpecification admin() {
@@ -115,6 +121,8 @@ class MultiInstanceIT {
                 "target/quarkus-app/quarkus-run.jar").redirectErrorStream(true).redirectOutput(log);
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        int managementPort = ManagementPort.free();
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         env.put("QUARKUS_DATASOURCE_USERNAME", dbUser);
         env.put("COMMENTS_ADMIN_USERNAME", ADMIN);
@@ -135,7 +143,7 @@ class MultiInstanceIT {
         env.put("COMMENTS_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
         env.put("COMMENTS_WEBHOOKS_REQUIRE_HTTPS", "false");
         env.put("COMMENTS_WEBHOOKS_CONNECT_TIMEOUT", "1s");
-        return new Instance(builder.start(), port, log);
+        return new Instance(builder.start(), port, managementPort, log);
     }
 
     /** Three minutes: on a machine shared by several builds an instance took 68 s to start. */
@@ -144,7 +152,7 @@ class MultiInstanceIT {
         while (System.currentTimeMillis() < deadline) {
             assertTrue(instance.process().isAlive(), "instance exited; see " + instance.log());
             try {
-                if (instance.api().get("/q/health/ready").statusCode() == 200) {
+                if (instance.management().get("/q/health/ready").statusCode() == 200) {
                     return;
                 }
             } catch (Exception e) { // RestAssured rethrows ConnectException undeclared

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 
 import com.newsroom.comments.support.Readers;
 
@@ -22,10 +23,18 @@ import com.newsroom.comments.support.Readers;
 @QuarkusTest
 class OperationsTest {
 
+    /**
+     * Where health and metrics are served: the API port in tests and dev mode; production serves them on
+     * the management interface only (OperationsIT).
+     */
+    RequestSpecification management() {
+        return given();
+    }
+
     @Test
     void healthChecksIncludeTheDatabase() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        management().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")));
     }
 
@@ -39,7 +48,7 @@ class OperationsTest {
                         + " https://a.example/1 https://b.example/2 https://c.example/3"))
                 .when().post("/api/articles/{a}/comments", "metrics-" + UUID.randomUUID()).then().statusCode(201)
                 .body("status", equalTo("PENDING"));
-        given().when().get("/q/metrics").then().statusCode(200)
+        management().when().get("/q/metrics").then().statusCode(200)
                 .body(matchesPattern("(?s).*moderation_rule_hits_total\\{[^}]*type=\"LINKS\".*"))
                 .body(containsString("comments_submitted_total{decision=\"APPROVED\""))
                 .body(containsString("comments_moderation_duration_seconds_count"))
