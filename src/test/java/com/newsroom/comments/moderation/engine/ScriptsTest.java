@@ -66,9 +66,25 @@ class ScriptsTest {
         "إحمق|إحمق", "آحمق|آحمق", "ٱحمق|ٱحمق", "انت احمق جدا|احمق",
         // teh marbuta written as heh, alef maksura and Farsi yeh for yeh, keheh for kaf
         "يا شرموطه|شرموطه", "أنت غبى|غبى", "تو غبی هستی|غبی", "این کلب است|کلب",
+        // several at once in one word: hamza below, harakat and tatweel; the match spans the word as written
+        "يا إِحْمـــَق!|إِحْمـــَق", "أنت غَبـــى|غَبـــى",
     })
     void arabicScriptFolding(String text, String expected) {
         single(text, expected);
+    }
+
+    /** Terms are folded as texts are: a moderator's term with harakat, tatweel or a variant letter matches plain text. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "انت احمق|احمق", "يا شرموطه|شرموطه", "أنت غبي|غبي", "أنت كلب|كلب", "אתה אהבל|אהבל",
+    })
+    void termsWrittenWithMarksOrVariantsMatchPlainText(String text, String expected) {
+        CompiledRules written = CompiledRules.compile(List.of(R.terms(2, RuleAction.HOLD,
+                "أَحْمَق", "شرموطـة", "غبی", "کلب", "אַהְבַּל")));
+        List<Reason> rs = written.evaluate(R.text(text)).reasons();
+        assertEquals(1, rs.size(), () -> text + " -> " + rs);
+        assertEquals(expected, rs.get(0).match());
+        assertEquals(text.indexOf(expected), rs.get(0).start());
     }
 
     @ParameterizedTest
