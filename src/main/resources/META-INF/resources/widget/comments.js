@@ -1,16 +1,22 @@
-/* Comment widget: <div data-comments data-article-id="..." [data-api-base] [data-page-size]>.
+/* Comment widget: <div data-comments data-article-id="..." [data-api-base] [data-page-size] [data-lang]>.
  * Enhances the plain <form> inside it (the no-JavaScript fallback) or builds one. No dependencies.
+ * Speaks the page's language (data-lang, else the nearest lang attribute, <html lang>): English is built
+ * in (EN), other languages load i18n/<language>.json beside this script, right to left where RTL says.
  * User data is only ever inserted as text (Element.append, textContent), never as HTML.
  * Also the home of the page helpers the moderation page shares: window.CommentsWidget.{el, formatDate}, and of
  * proofOfWork(base), the challenge solver (bench/pow-solve.sh times it). */
 (() => {
   'use strict';
 
-  const MSG = {
+  // The widget's own words in English; i18n/<language>.json translates these keys ({name} etc. are
+  // filled in; an object is a plural, by Intl.PluralRules). The seed's messages exactly, as the service has them.
+  const EN = {
     name: 'Please enter your name here',
     text: 'Please enter your comment!',
     email: 'You have entered an incorrect email address!',
     website: 'Please enter a valid website address starting with http:// or https://',
+    tooLong: '{label} is too long: at most {max} characters are allowed (it has {n}).',
+    nameLabel: 'Your name', emailLabel: 'Your email address', websiteLabel: 'Your website address', textLabel: 'Your comment',
     published: 'Thank you! Your comment has been published.',
     pending: 'Your comment is awaiting moderation.',
     posting: 'Posting…',
@@ -18,29 +24,65 @@
     failed: 'Your comment could not be posted. Please try again.',
     loadFailed: 'The comments could not be loaded.',
     empty: 'No comments yet.',
+    wait: 'Please wait {n} seconds.',
+    fix: { one: 'Please correct the marked field.', other: 'Please correct the {n} marked fields.' },
     reason: 'Please choose why you report this comment.',
     reportFailed: 'Your report could not be sent. Please try again.',
     reported: 'Thank you. A moderator will look at this comment.',
     powFailed: 'Your browser could not complete the anti-spam check. Please reload the page and try again.',
-    honeypot: 'Leave this field empty'
+    honeypot: 'Leave this field empty',
+    nameField: 'Name', emailField: 'Email', websiteField: 'Website', textField: 'Comment', emailHint: 'Never published.',
+    leave: 'Leave a comment', post: 'Post comment', comments: 'Comments', more: 'Load more comments',
+    reply: 'Reply', replyTo: 'Reply to {name}', replying: 'Replying to {name}', cancelReply: 'Cancel reply',
+    report: 'Report', reportBy: 'Report the comment by {name}', reportTitle: 'Report this comment',
+    about: 'The comment by {name}. Only the moderators see your report.', why: 'Why should a moderator look at it?',
+    SPAM: 'Spam or advertising', ABUSE: 'Abuse, threats or hate', OFF_TOPIC: 'Off topic',
+    PERSONAL_INFO: 'Personal information about someone', OTHER: 'Something else',
+    note: 'Note for the moderators (optional)', send: 'Send report', sending: 'Sending…', cancel: 'Cancel', close: 'Close'
   };
-  const REASONS = [['SPAM', 'Spam or advertising'], ['ABUSE', 'Abuse, threats or hate'], ['OFF_TOPIC', 'Off topic'],
-    ['PERSONAL_INFO', 'Personal information about someone'], ['OTHER', 'Something else']];
-  // In form order (the first invalid field gets the focus): name, label, element, attributes, hint.
+  const RTL = ['ar', 'fa', 'he', 'ur'];
+  const REASONS = ['SPAM', 'ABUSE', 'OFF_TOPIC', 'PERSONAL_INFO', 'OTHER'];
+  // In form order (the first invalid field gets the focus): name, element, attributes, hint.
   // Length limits come from the service (GET /api/limits), which checks them again in any case.
   const FIELDS = [
-    ['name', 'Name', 'input', { required: true, autocomplete: 'name' }],
-    ['email', 'Email', 'input', { type: 'email', autocomplete: 'email' }, 'Never published.'],
-    ['website', 'Website', 'input', { type: 'url', autocomplete: 'url', placeholder: 'https://' }],
-    ['text', 'Comment', 'textarea', { required: true, rows: 6 }]
+    ['name', 'input', { required: true, autocomplete: 'name' }],
+    ['email', 'input', { type: 'email', autocomplete: 'email' }, 'emailHint'],
+    ['website', 'input', { type: 'url', autocomplete: 'url', placeholder: 'https://' }],
+    ['text', 'textarea', { required: true, rows: 6 }]
   ];
-  const LABELS = { name: 'Your name', email: 'Your email address', website: 'Your website address', text: 'Your comment' };
   const WEB_URL = /^https?:\/\/[\p{L}\p{N}](?:[\p{L}\p{N}.-]*[\p{L}\p{N}])?(?::\d{1,5})?(?:[/?#]\S*)?$/iu;
   const BLANK = /^[\s\p{Zs}\p{Cf}]*$/u;
   const MAX_DEPTH = 4;
   const script = document.currentScript;
   const defaultBase = script && script.src ? new URL('..', script.src).href : location.origin;
+  const widgetBase = script && script.src ? new URL('.', script.src).href : `${location.origin}/widget/`;
   let uid = 0;
+
+  /** The translation of a language: null for English, and where none can be had (English is used then). */
+  const translations = new Map();
+  function translation(lang) {
+    if (lang === 'en' || !/^[a-z]{2,3}$/.test(lang)) return Promise.resolve(null);
+    if (!translations.has(lang)) {
+      translations.set(lang, fetch(`${widgetBase}i18n/${lang}.json`).then((r) => (r.ok ? r.json() : null)).catch(() => null));
+    }
+    return translations.get(lang);
+  }
+
+  /** A translator for lang: t(key, {name, n, ...}); strings of the translation, else English. */
+  function translator(lang, strings) {
+    const plural = new Intl.PluralRules(lang);
+    return (key, vars = {}) => {
+      let text = (strings && strings[key]) || EN[key];
+      if (typeof text === 'object') text = text[plural.select(vars.n)] || text.other;
+      return text.replace(/\{(\w+)\}/g, (m, v) => (v in vars ? String(vars[v]) : m));
+    };
+  }
+
+  /** The text of key around the {name} in it, as nodes: the name stays an element (emphasis, its own direction). */
+  function around(t, key, node) {
+    const [before, after] = t(key, { name: '\u0000' }).split('\u0000');
+    return [before, node, after];
+  }
 
   /** Strings among the children become text nodes (Element.append). */
   function el(tag, attrs, ...children) {
@@ -115,8 +157,8 @@
       && /^[\p{L}\p{N}.-]+$/u.test(domain) && !/\.\.|^[.-]|-\.|\.-|-$/.test(domain);
   }
 
-  /** The server's checks (SubmissionValidator), with its messages: [{field, message}]. */
-  function validate(values, max) {
+  /** The server's checks (SubmissionValidator), with its messages in the reader's language: [{field, message}]. */
+  function validate(values, max, t) {
     const errors = [];
     for (const [field] of FIELDS) {
       const maxlength = max[field];
@@ -124,12 +166,12 @@
       const n = [...v].length;
       let message = null;
       if (field === 'name' || field === 'text') {
-        if (BLANK.test(v)) message = MSG[field];
+        if (BLANK.test(v)) message = t(field);
       } else if (v && !(field === 'email' ? validEmail(v) : WEB_URL.test(v))) {
-        message = MSG[field];
+        message = t(field);
       }
       if (!message && maxlength && n > maxlength) {
-        message = `${LABELS[field]} is too long: at most ${maxlength} characters are allowed (it has ${n}).`;
+        message = t('tooLong', { label: t(`${field}Label`), max: maxlength, n });
       }
       if (message) errors.push({ field, message });
     }
@@ -144,45 +186,61 @@
     }
   }
 
-  function formatDate(iso) {
+  /** A date and time in lang (default: the page's language), by Intl.DateTimeFormat. */
+  function formatDate(iso, lang) {
     if (!iso) return '';
     const date = new Date(iso);
     try {
-      return date.toLocaleString(document.documentElement.lang || [], { dateStyle: 'medium', timeStyle: 'short' });
+      return new Intl.DateTimeFormat(lang || document.documentElement.lang || [], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
     } catch (e) {
       return date.toLocaleString();
     }
   }
 
   /** A problem details answer in words (detail, else title), never raw JSON. */
-  function problemText(problem, res) {
+  function problemText(problem, res, t) {
     let text = problem && typeof problem.detail === 'string' && problem.detail
-      || problem && typeof problem.title === 'string' && problem.title || MSG.failed;
+      || problem && typeof problem.title === 'string' && problem.title || t('failed');
     const retry = res && res.status === 429 && res.headers.get('Retry-After');
-    if (retry && /^\d+$/.test(retry)) text += ` Please wait ${retry} seconds.`;
+    if (retry && /^\d+$/.test(retry)) text += ` ${t('wait', { n: Number(retry) })}`;
     return text;
   }
 
-  function buildForm(action) {
-    const form = el('form', { class: 'cw-form', method: 'post', action }, el('h3', { class: 'cw-form-title' }, 'Leave a comment'));
+  function buildForm(action, t) {
+    const form = el('form', { class: 'cw-form', method: 'post', action }, el('h3', { class: 'cw-form-title' }, t('leave')));
     const id = `cw${++uid}`;
-    for (const [name, label, tag, attrs, hint] of FIELDS) {
+    for (const [name, tag, attrs, hint] of FIELDS) {
       const hintId = hint && `${id}-${name}-hint`;
       form.append(el('div', { class: 'cw-field' },
-        el('label', { for: `${id}-${name}` }, label, attrs.required ? el('span', { class: 'cw-required', 'aria-hidden': 'true' }, ' *') : null),
+        el('label', { for: `${id}-${name}` }, t(`${name}Field`), attrs.required ? el('span', { class: 'cw-required', 'aria-hidden': 'true' }, ' *') : null),
         el(tag, { id: `${id}-${name}`, name, 'aria-describedby': hintId, ...attrs }),
-        hint ? el('small', { class: 'cw-hint', id: hintId }, hint) : null));
+        hint ? el('small', { class: 'cw-hint', id: hintId }, t(hint)) : null));
     }
-    form.append(el('div', { class: 'cw-actions' }, el('button', { type: 'submit', class: 'cw-submit' }, 'Post comment')));
+    form.append(el('div', { class: 'cw-actions' }, el('button', { type: 'submit', class: 'cw-submit' }, t('post'))));
     return form;
   }
 
-  function init(root) {
+  /** The page's language tag for the widget: data-lang, else the nearest lang attribute (<html lang>). */
+  function languageOf(root) {
+    const holder = root.closest('[lang]');
+    return (root.dataset.lang || (holder && holder.lang) || 'en').trim();
+  }
+
+  async function init(root) {
     if (root.dataset.commentsReady) return;
     const articleId = root.dataset.articleId;
     if (!articleId) return console.warn('comments widget: no data-article-id', root);
     root.dataset.commentsReady = 'true';
     root.classList.add('cw');
+    const tag = languageOf(root);
+    const asked = tag.toLowerCase().split(/[-_]/)[0];
+    const strings = await translation(asked);
+    // The language of its words, also the one the service answers in: English where no translation loads.
+    const lang = strings ? asked : 'en';
+    const t = translator(lang, strings);
+    const dates = strings || asked === 'en' ? tag : 'en'; // en-GB, tr-TR: the page's own region for dates
+    root.lang = lang;
+    if (RTL.includes(lang)) root.dir = 'rtl';
     const base = (root.dataset.apiBase || defaultBase).replace(/\/+$/, '');
     const api = `${base}/api/articles/${encodeURIComponent(articleId)}/comments`;
     const size = Math.min(100, Math.max(1, parseInt(root.dataset.pageSize, 10) || 20));
@@ -193,12 +251,12 @@
 
     const count = el('span', { class: 'cw-count' });
     const list = el('ol', { class: 'cw-list' });
-    const empty = el('p', { class: 'cw-empty', hidden: true }, MSG.empty);
-    const more = el('button', { type: 'button', class: 'cw-more', hidden: true }, 'Load more comments');
+    const empty = el('p', { class: 'cw-empty', hidden: true }, t('empty'));
+    const more = el('button', { type: 'button', class: 'cw-more', hidden: true }, t('more'));
     const listStatus = el('p', { class: 'cw-status', role: 'status', 'aria-live': 'polite' });
-    const form = root.querySelector('form') || root.appendChild(buildForm(api));
-    form.before(el('section', { class: 'cw-thread', 'aria-label': 'Comments' },
-      el('h2', { class: 'cw-title' }, 'Comments ', count), listStatus, empty, list, more));
+    const form = root.querySelector('form') || root.appendChild(buildForm(api, t));
+    form.before(el('section', { class: 'cw-thread', 'aria-label': t('comments') },
+      el('h2', { class: 'cw-title' }, `${t('comments')} `, count), listStatus, empty, list, more));
 
     function updateCount() {
       count.textContent = `(${total})`;
@@ -211,18 +269,19 @@
     }
 
     function render(c) {
+      // Readers write in any script: names and texts take their own direction (dir=auto).
       const author = safeUrl(c.website)
-        ? el('a', { href: c.website, rel: 'nofollow ugc noopener', class: 'cw-author' }, c.name)
-        : el('span', { class: 'cw-author' }, c.name);
-      const reply = el('button', { type: 'button', class: 'cw-reply', 'aria-label': `Reply to ${c.name}` }, 'Reply');
+        ? el('a', { href: c.website, rel: 'nofollow ugc noopener', class: 'cw-author', dir: 'auto' }, c.name)
+        : el('span', { class: 'cw-author', dir: 'auto' }, c.name);
+      const reply = el('button', { type: 'button', class: 'cw-reply', 'aria-label': t('replyTo', { name: c.name }) }, t('reply'));
       reply.addEventListener('click', () => startReply(c));
-      const report = el('button', { type: 'button', class: 'cw-report', 'aria-haspopup': 'dialog', 'aria-label': `Report the comment by ${c.name}` }, 'Report');
+      const report = el('button', { type: 'button', class: 'cw-report', 'aria-haspopup': 'dialog', 'aria-label': t('reportBy', { name: c.name }) }, t('report'));
       report.addEventListener('click', () => (reporter || (reporter = reportDialog())).open(c, report));
       return el('li', { class: 'cw-comment', id: `comment-${c.id}` },
         el('article', { class: 'cw-body', tabindex: '-1' },
           el('header', { class: 'cw-meta' }, author, ' ',
-            el('time', { datetime: c.createdAt }, formatDate(c.createdAt))),
-          el('p', { class: 'cw-text' }, c.text),
+            el('time', { datetime: c.createdAt }, formatDate(c.createdAt, dates))),
+          el('p', { class: 'cw-text', dir: 'auto' }, c.text),
           el('div', { class: 'cw-comment-actions' }, reply, ' ', report)));
     }
 
@@ -230,19 +289,19 @@
     let reporter = null;
     function reportDialog() {
       const id = `cw${++uid}-report`;
-      const title = el('h3', { id: `${id}-title`, class: 'cw-form-title' }, 'Report this comment');
+      const title = el('h3', { id: `${id}-title`, class: 'cw-form-title' }, t('reportTitle'));
       const about = el('p', { id: `${id}-about`, class: 'cw-hint' });
       const reasonError = el('span', { class: 'cw-error', id: `${id}-reason-error`, hidden: true });
-      const reasons = el('fieldset', { class: 'cw-reasons' }, el('legend', null, 'Why should a moderator look at it?'),
-        REASONS.map(([value, label]) => el('label', { class: 'cw-reason' }, el('input', { type: 'radio', name: 'reason', value }), ' ', label)),
+      const reasons = el('fieldset', { class: 'cw-reasons' }, el('legend', null, t('why')),
+        REASONS.map((value) => el('label', { class: 'cw-reason' }, el('input', { type: 'radio', name: 'reason', value }), ' ', t(value))),
         reasonError);
       const note = el('textarea', { id: `${id}-note`, name: 'note', rows: 3, maxlength: 500 });
       const noteError = el('span', { class: 'cw-error', id: `${id}-note-error`, hidden: true });
       const status = el('p', { class: 'cw-status', role: 'status', 'aria-live': 'polite' });
-      const send = el('button', { type: 'submit', class: 'cw-submit' }, 'Send report');
-      const close = el('button', { type: 'button', class: 'cw-cancel' }, 'Cancel');
+      const send = el('button', { type: 'submit', class: 'cw-submit' }, t('send'));
+      const close = el('button', { type: 'button', class: 'cw-cancel' }, t('cancel'));
       const form = el('form', { method: 'dialog', class: 'cw-form cw-report-form', novalidate: true }, title, about, reasons,
-        el('div', { class: 'cw-field' }, el('label', { for: note.id }, 'Note for the moderators (optional)'), note, noteError),
+        el('div', { class: 'cw-field' }, el('label', { for: note.id }, t('note')), note, noteError),
         status, el('div', { class: 'cw-actions' }, send, ' ', close));
       const dialog = el('dialog', { class: 'cw-dialog', 'aria-labelledby': title.id, 'aria-describedby': about.id }, form);
       root.append(dialog);
@@ -265,24 +324,24 @@
         markError(reasons, reasonError);
         markError(note, noteError);
         if (!chosen) {
-          markError(reasons, reasonError, MSG.reason);
-          say(status, 'Please correct the marked field.', 'error');
+          markError(reasons, reasonError, t('reason'));
+          say(status, t('fix', { n: 1 }), 'error');
           radios()[0].focus();
           return;
         }
         sending = true;
         send.disabled = true;
-        say(status, 'Sending…');
+        say(status, t('sending'));
         try {
-          const res = await fetch(`${api}/${encodeURIComponent(current.id)}/reports`, {
+          const res = await fetch(`${api}/${encodeURIComponent(current.id)}/reports?lang=${lang}`, {
             method: 'POST', body: JSON.stringify({ reason: chosen.value, note: note.value.trim() || null }),
             headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' }
           });
           const data = await res.json().catch(() => null);
           if (res.ok) {
-            say(status, (data && data.message) || MSG.reported, 'success');
+            say(status, (data && data.message) || t('reported'), 'success');
             send.hidden = true;
-            close.textContent = 'Close';
+            close.textContent = t('close');
             close.focus();
           } else if (data && Array.isArray(data.errors) && data.errors.length) {
             const other = [];
@@ -291,12 +350,13 @@
               else if (e.field === 'note') markError(note, noteError, e.message);
               else other.push(e.message);
             }
-            say(status, other.join(' ') || 'Please correct the marked field.', 'error');
+            say(status, other.join(' ') || t('fix', { n: 1 }), 'error');
           } else {
-            say(status, problemText(data, res) === MSG.failed ? MSG.reportFailed : problemText(data, res), 'error');
+            const text = problemText(data, res, t);
+            say(status, text === t('failed') ? t('reportFailed') : text, 'error');
           }
         } catch (e) {
-          say(status, MSG.network, 'error');
+          say(status, t('network'), 'error');
         } finally {
           sending = false;
           send.disabled = false;
@@ -306,14 +366,14 @@
         open(c, button) {
           current = c;
           opener = button;
-          about.textContent = `The comment by ${c.name}. Only the moderators see your report.`;
+          about.textContent = t('about', { name: c.name });
           radios().forEach((r) => { r.checked = false; });
           note.value = '';
           markError(reasons, reasonError);
           markError(note, noteError);
           say(status, '');
           send.hidden = false;
-          close.textContent = 'Cancel';
+          close.textContent = t('cancel');
           dialog.showModal();
           radios()[0].focus();
         }
@@ -349,7 +409,7 @@
         say(listStatus, '');
         return added;
       } catch (e) {
-        say(listStatus, MSG.loadFailed, 'error');
+        say(listStatus, t('loadFailed'), 'error');
         return [];
       } finally {
         more.disabled = false;
@@ -369,12 +429,13 @@
       const input = form.elements.namedItem(name);
       if (!input) continue;
       if (!input.id) input.id = `cw${++uid}-${name}`;
+      if ((name === 'email' || name === 'website') && !input.dir) input.dir = 'ltr'; // addresses read left to right
       const error = el('span', { class: 'cw-error', id: `${input.id}-error`, hidden: true });
       input.after(error);
       fields[name] = { input, error, describedBy: input.getAttribute('aria-describedby') || '' };
       input.addEventListener('input', () => {
         if (input.getAttribute('aria-invalid') !== 'true') return;
-        mark(name, (validate(values(), max).find((e) => e.field === name) || {}).message);
+        mark(name, (validate(values(), max, t).find((e) => e.field === name) || {}).message);
       });
     }
     let max = {};
@@ -398,7 +459,7 @@
           if (!honeypot) {
             const id = `cw${++uid}-hp`;
             honeypot = el('input', { id, name: t.honeypotField, type: 'text', tabindex: '-1', autocomplete: 'off' });
-            form.append(el('div', { class: 'cw-hp', 'aria-hidden': 'true' }, el('label', { for: id }, MSG.honeypot), honeypot));
+            form.append(el('div', { class: 'cw-hp', 'aria-hidden': 'true' }, el('label', { for: id }, t('honeypot')), honeypot));
           }
         }
         if (t.proofOfWork) startPow();
@@ -415,9 +476,9 @@
     let parentInput = form.elements.namedItem('parentId');
     if (!parentInput) form.append(parentInput = el('input', { type: 'hidden', name: 'parentId' }));
     const submit = form.querySelector('[type=submit]');
-    const cancel = el('button', { type: 'button', class: 'cw-cancel' }, 'Cancel reply');
-    const replyingTo = el('strong');
-    const replying = el('p', { class: 'cw-replying', hidden: true }, 'Replying to ', replyingTo, ' ', cancel);
+    const cancel = el('button', { type: 'button', class: 'cw-cancel' }, t('cancelReply'));
+    const replyingTo = el('strong', { dir: 'auto' });
+    const replying = el('p', { class: 'cw-replying', hidden: true }, around(t, 'replying', replyingTo), ' ', cancel);
     const formStatus = el('p', { class: 'cw-status', role: 'status', 'aria-live': 'polite' });
     (form.querySelector('.cw-field') || form.firstElementChild || form).before(replying);
     form.append(formStatus);
@@ -443,8 +504,8 @@
         else other.push(e.message);
       }
       const n = errors.length - other.length;
-      const summary = n ? `Please correct the ${n === 1 ? 'marked field' : `${n} marked fields`}.` : '';
-      say(formStatus, [summary, ...other].filter(Boolean).join(' ') || detail || MSG.failed, 'error');
+      const summary = n ? t('fix', { n }) : '';
+      say(formStatus, [summary, ...other].filter(Boolean).join(' ') || detail || t('failed'), 'error');
       const first = FIELDS.find(([name]) => fields[name] && fields[name].input.getAttribute('aria-invalid'));
       if (first) fields[first[0]].input.focus();
     }
@@ -467,21 +528,21 @@
       if (busy) return;
       for (const name of Object.keys(fields)) mark(name);
       const v = values();
-      const errors = validate(v, max);
+      const errors = validate(v, max, t);
       if (errors.length) {
         showErrors(errors);
         return;
       }
       const body = {
         name: v.name.trim(), text: v.text, email: v.email.trim() || null, website: v.website.trim() || null,
-        parentId: parentInput.value ? Number(parentInput.value) : null
+        parentId: parentInput.value ? Number(parentInput.value) : null, lang
       };
       if (bot.formToken) body.formToken = bot.formToken;
       if (honeypot && honeypot.value) body[honeypot.name] = honeypot.value;
       busy = true;
       if (submit) submit.disabled = true;
       form.setAttribute('aria-busy', 'true');
-      say(formStatus, MSG.posting);
+      say(formStatus, t('posting'));
       try {
         let res;
         let data;
@@ -491,7 +552,7 @@
             try {
               body.altcha = await solution();
             } catch (e) {
-              say(formStatus, MSG.powFailed, 'error');
+              say(formStatus, t('powFailed'), 'error');
               return;
             }
           }
@@ -501,7 +562,7 @@
               headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' }
             });
           } catch (e) {
-            say(formStatus, MSG.network, 'error');
+            say(formStatus, t('network'), 'error');
             return;
           }
           data = await res.json().catch(() => null);
@@ -522,14 +583,14 @@
               updateCount();
               node.scrollIntoView({ block: 'nearest' });
             }
-            say(formStatus, data.message || MSG.published, 'success');
+            say(formStatus, data.message || t('published'), 'success');
           } else {
-            say(formStatus, MSG.pending, 'success');
+            say(formStatus, t('pending'), 'success');
           }
         } else if (data && Array.isArray(data.errors) && data.errors.length) {
           showErrors(data.errors, data.detail);
         } else {
-          say(formStatus, problemText(data, res), 'error');
+          say(formStatus, problemText(data, res, t), 'error');
         }
       } finally {
         busy = false;
@@ -541,7 +602,7 @@
     // Back from a plain form post (sent before this script ran): say how it went.
     const query = new URLSearchParams(location.search);
     const status = query.get('commentStatus');
-    if (status) say(formStatus, status === 'APPROVED' ? MSG.published : MSG.pending, 'success');
+    if (status) say(formStatus, t(status === 'APPROVED' ? 'published' : 'pending'), 'success');
 
     updateCount();
     load().then(() => {
