@@ -110,9 +110,12 @@ class ConsoleViewsBrowserTest {
         assertEquals(List.of(term + " van dyke"), stored.get("exceptions"));
         assertEquals("SPAM", stored.get("action"));
 
+        post("console-rules-" + UUID.randomUUID(), "A stored hit: " + term).statusCode(201);
         open("#/rules");
         WebElement row = waitFor(By.id("mq-rule-" + id));
         assertTrue(row.getText().contains("Browser test <b>words</b>"), "the description shown as text");
+        assertTrue(row.findElement(By.cssSelector(".mq-rule-hits")).getText().startsWith("1\nlast "),
+                row.findElement(By.cssSelector(".mq-rule-hits")).getText());
         assertTrue(row.findElement(By.cssSelector(".mq-rule-changed")).getText().contains("by " + Accounts.ADMIN));
         String text = "Dear editor, " + term + " is what I think. 👍";
         WebElement comment = driver.findElement(By.id("mq-check-text"));
@@ -139,6 +142,39 @@ class ConsoleViewsBrowserTest {
         confirm.click();
         waitForStatus("Rule " + id + " was deleted.");
         adminApi().when().get("/api/moderation/rules/{id}", id).then().statusCode(404);
+    }
+
+    @Test
+    void aWordListFileBecomesATermsRule() throws IOException {
+        String first = TestWords.madeUp("zu");
+        String second = TestWords.madeUp("zu");
+        Path list = Files.createTempFile("words-", ".txt");
+        Files.writeString(list, "# test list\n" + first + "\n\n" + second + "\n");
+        signIn(Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
+        open("#/rules");
+        waitFor(By.id("mq-import-file")).sendKeys(list.toAbsolutePath().toString());
+        new Select(driver.findElement(By.id("mq-import-action"))).selectByValue("SPAM");
+        driver.findElement(By.cssSelector("#mq-import [type=submit]")).click();
+        waitForStatusContaining("Imported 2 terms from " + list.getFileName() + " as rule ");
+        String status = driver.findElement(By.id("mq-status")).getText();
+        long id = Long.parseLong(status.replaceAll(".* as rule (\\d+)\\.$", "$1"));
+        Map<String, Object> rule = adminApi().when().get("/api/moderation/rules/{id}", id).then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        assertEquals(List.of(first, second), rule.get("terms"));
+        assertEquals("SPAM", rule.get("action"));
+        waitFor(By.id("mq-rule-" + id));
+        adminApi().when().delete("/api/moderation/rules/{id}", id).then().statusCode(204);
+        Files.delete(list);
+
+        // A moderator sees the rules but changes nothing: no new rule, no toggles, a read-only form.
+        signIn(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD);
+        open("#/rules");
+        waitFor(By.cssSelector("#mq-rules-body tr"));
+        assertTrue(driver.findElements(By.id("mq-rules-new")).isEmpty());
+        assertTrue(driver.findElements(By.cssSelector(".mq-rule-toggle, .mq-rule-delete, #mq-import")).isEmpty());
+        driver.findElement(By.cssSelector("#mq-rules-body tr a")).click();
+        WebElement description = waitFor(By.id("mq-rule-description"));
+        assertTrue(!description.isEnabled() && driver.findElements(By.id("mq-rule-save")).isEmpty());
     }
 
     @Test
