@@ -2,6 +2,7 @@
  *   { route: 'rules' or 'comments/:id', title: 'Rules', nav: true, role: 'moderator' | 'admin', render(ctx) }
  * (see app.js for ctx and /work/notes/console-api.md): adding one takes its module and one line here. */
 import queue from './views/queue.js';
+import comment from './views/comment.js';
 import rules from './views/rules.js';
 import rule from './views/rule.js';
 import articles, { article } from './views/articles.js';
@@ -11,6 +12,7 @@ import account from './views/account.js';
 
 export default [
   queue,
+  comment,
   rules,
   rule,
   articles,

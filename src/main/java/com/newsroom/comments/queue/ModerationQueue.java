@@ -30,6 +30,8 @@ import com.newsroom.comments.report.ReportSummary;
 public class ModerationQueue {
 
     static final int STATS_ARTICLES = 100;
+    static final int DETAIL_REPLIES = 50;
+    static final int DETAIL_AUTHOR_COMMENTS = 20;
 
     private final CommentRepository comments;
     private final AuditLog audit;
@@ -118,7 +120,34 @@ public class ModerationQueue {
         }
         Comment parent = comment.parentId == null ? null : comments.findById(comment.parentId);
         return ModeratedComment.of(comment, parent, audit.forComment(id))
-                .withReports(reports.openSummaries(List.of(id)).get(id));
+                .withReports(reports.openSummaries(List.of(id)).get(id))
+                .withContext(replies(id), author(comment));
+    }
+
+    private List<ModeratedComment.RelatedComment> replies(long id) {
+        return em.createQuery("select c from Comment c where c.parentId = ?1 order by c.createdAt, c.id", Comment.class)
+                .setParameter(1, id).setMaxResults(DETAIL_REPLIES).getResultList().stream()
+                .map(ModeratedComment.RelatedComment::of).toList();
+    }
+
+    /** The author's comments by e-mail, else by IP address (both indexed); null when the comment has neither. */
+    private ModeratedComment.AuthorActivity author(Comment comment) {
+        String by = comment.email != null ? "email" : comment.ipAddress != null ? "ip" : null;
+        if (by == null) {
+            return null;
+        }
+        String column = by.equals("email") ? "c.email" : "c.ipAddress";
+        String value = by.equals("email") ? comment.email : comment.ipAddress;
+        Map<String, Long> counts = new LinkedHashMap<>();
+        emptyCounts().forEach((status, n) -> counts.put(status.name(), n));
+        em.createQuery("select c.status, count(c) from Comment c where " + column + " = ?1 group by c.status", Object[].class)
+                .setParameter(1, value).getResultList()
+                .forEach(row -> counts.put(((CommentStatus) row[0]).name(), ((Number) row[1]).longValue()));
+        List<ModeratedComment.RelatedComment> others = em.createQuery("select c from Comment c where " + column
+                + " = ?1 and c.id <> ?2 order by c.createdAt desc, c.id desc", Comment.class)
+                .setParameter(1, value).setParameter(2, comment.id).setMaxResults(DETAIL_AUTHOR_COMMENTS).getResultList()
+                .stream().map(ModeratedComment.RelatedComment::of).toList();
+        return new ModeratedComment.AuthorActivity(by, counts, others);
     }
 
     @Schema(name = "ModerationStats")

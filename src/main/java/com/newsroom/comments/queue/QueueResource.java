@@ -112,7 +112,11 @@ public class QueueResource {
 
     @GET
     @Path("comments/{id}")
-    @Operation(summary = "One comment with its parent and full history")
+    @Operation(summary = "One comment with its parent, replies, author's comments and full history", description = """
+            Besides the queue's fields: the replied-to comment (parent), the direct replies (replies, oldest \
+            first, at most 50), the author's comments (author: found by e-mail, else by IP address; counts per \
+            status, this one included, and the 20 newest others) and every audit entry of the comment (history, \
+            oldest first; an edit keeps the text before it as previousText).""")
     @APIResponse(responseCode = "200", description = "The comment; the ETag header carries its version",
             headers = @Header(name = "ETag", description = "The comment's version, for If-Match"),
             content = @Content(schema = @Schema(implementation = ModeratedComment.class)))

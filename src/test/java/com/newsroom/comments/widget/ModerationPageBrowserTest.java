@@ -431,6 +431,70 @@ class ModerationPageBrowserTest {
         return (String) js("const c = document.activeElement.closest('.mq-item'); return c ? c.id : null");
     }
 
+    @Test
+    void aCommentsDetailEditThenRestoreShowsItsHistory() throws IOException {
+        String tag = unique();
+        String original = "My phone is 555 0100, ask about " + word + " " + tag;
+        long id = postThroughApi("Hamdi Fırat Büyük", original);
+        openAndSignIn(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD);
+        filter("PENDING", ARTICLE, tag);
+        waitForItem(id).findElement(By.cssSelector("a.mq-details")).click();
+        wait(10).until(d -> d.getCurrentUrl().endsWith("#/comments/" + id) && !d.findElements(By.id("mq-detail-text")).isEmpty());
+        wait(5).until(d -> "mq-comment-title".equals(d.switchTo().activeElement().getAttribute("id")));
+        assertEquals(original, driver.findElement(By.id("mq-detail-text")).getText());
+        assertEquals(word, driver.findElement(By.cssSelector("#mq-detail-text mark")).getText());
+        assertTrue(driver.findElement(By.id("mq-history")).getText().contains("No moderator has acted"));
+
+        // Edit: the phone number goes, the original stays in the history.
+        String edited = "My phone is [removed], ask about " + word + " " + tag;
+        WebElement text = driver.findElement(By.id("mq-edit-text"));
+        text.clear();
+        text.sendKeys(edited);
+        driver.findElement(By.id("mq-edit-note")).sendKeys("Removed a phone number");
+        driver.findElement(By.cssSelector("#mq-edit [type=submit]")).click();
+        waitForStatus("Text saved: comment " + id + ".");
+        wait(10).until(d -> d.findElement(By.id("mq-detail-text")).getText().equals(edited));
+        WebElement entry = driver.findElement(By.cssSelector(".mq-history-entry[data-action=EDIT]"));
+        assertTrue(entry.getText().contains("Removed a phone number") && entry.getText().contains(Accounts.MODERATOR), entry.getText());
+        assertEquals(original, entry.findElement(By.cssSelector(".mq-previous-text")).getText());
+        assertEquals(edited, moderatorApi().when().get("/api/moderation/comments/{id}", id).then().extract().jsonPath().getString("text"));
+
+        // Reject, then restore it; then put the original text back from the history.
+        driver.findElement(By.cssSelector("#mq-view button.mq-decide-reject")).click();
+        waitForStatus("Rejected: comment " + id + " by Hamdi Fırat Büyük.");
+        wait(10).until(d -> d.findElement(By.cssSelector("#mq-view button.mq-decide-restore")).isEnabled());
+        driver.findElement(By.cssSelector("#mq-view button.mq-decide-restore")).click();
+        waitForStatus("Restored: comment " + id + " by Hamdi Fırat Büyük.");
+        wait(10).until(d -> d.findElement(By.cssSelector(".mq-restore-text")).isDisplayed());
+        driver.findElement(By.cssSelector(".mq-restore-text")).click();
+        waitForStatus("Earlier text put back: comment " + id + ".");
+        wait(10).until(d -> d.findElement(By.id("mq-detail-text")).getText().equals(original));
+        List<String> actions = driver.findElements(By.cssSelector(".mq-history-entry")).stream()
+                .map(e -> e.getAttribute("data-action")).toList();
+        assertEquals(List.of("EDIT", "REJECT", "RESTORE", "EDIT"), actions);
+        List<WebElement> previous = driver.findElements(By.cssSelector(".mq-previous-text"));
+        assertEquals(edited, previous.get(1).getText(), "the edited text is kept too");
+        js("document.activeElement.blur(); window.scrollTo(0, 0)");
+        screenshot("console-comment.png");
+        if (Boolean.getBoolean("docs.screenshots")) {
+            Files.copy(SCREENSHOTS.resolve("console-comment.png"), DOCS.resolve("console-comment.png"), StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        // Deleting asks first, naming the comment; Cancel keeps it.
+        driver.findElement(By.id("mq-delete")).click();
+        WebElement confirm = wait(5).until(d -> d.findElement(By.id("mq-confirm")).isDisplayed() ? d.findElement(By.id("mq-confirm")) : null);
+        assertTrue(confirm.getText().contains("Comment " + id + " by Hamdi Fırat Büyük will be deleted for good"), confirm.getText());
+        driver.findElement(By.id("mq-confirm-no")).click();
+        wait(5).until(d -> !d.findElement(By.id("mq-confirm")).isDisplayed());
+        moderatorApi().when().get("/api/moderation/comments/{id}", id).then().statusCode(200);
+        driver.findElement(By.id("mq-delete")).click();
+        wait(5).until(d -> d.findElement(By.id("mq-confirm")).isDisplayed());
+        driver.findElement(By.id("mq-confirm-yes")).click();
+        waitForStatus("Deleted: comment " + id + " by Hamdi Fırat Büyük.");
+        wait(10).until(d -> d.getCurrentUrl().endsWith("#/queue"));
+        moderatorApi().when().get("/api/moderation/comments/{id}", id).then().statusCode(404);
+    }
+
     // --- helpers ----------------------------------------------------------------------------
 
     void openAndSignIn(String username, String password) {
