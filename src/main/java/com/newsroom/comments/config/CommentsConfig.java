@@ -377,6 +377,17 @@ public interface CommentsConfig {
          * mode sets 0s: one developer posts every comment from one address.
          */
         Optional<Duration> maxFloodInterval();
+
+        /**
+         * Threads that moderate long comments (over 2,000 characters), on which PATTERN rules may spend
+         * their whole budget; unset, half the processors, at least one. A bulkhead: a stream of hostile
+         * texts takes at most these threads' cores, never all of them.
+         */
+        OptionalInt longTextThreads();
+
+        /** Long comments waiting for those threads at most; beyond, 503 with Retry-After. */
+        @WithDefault("256")
+        int longTextQueue();
     }
 
     interface Metrics {

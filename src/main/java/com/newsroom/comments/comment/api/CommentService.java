@@ -6,7 +6,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -54,6 +60,8 @@ public class CommentService {
     private final Duration writeTimeout;
     private final PublicCommentReader publicComments;
     private final BotCheck bots;
+    /** Where long comments are moderated: a bounded pool (comments.rules.long-text-threads). */
+    private final ThreadPoolExecutor longTexts;
 
     @Inject
     public CommentService(CommentRepository comments, CommentWriter writer, ModerationService moderation,
@@ -69,6 +77,19 @@ public class CommentService {
         this.validator = new SubmissionValidator(beanValidator, config.limits());
         this.clock = Clock.systemUTC();
         this.writeTimeout = config.write().timeout();
+        int threads = config.rules().longTextThreads().orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        AtomicInteger count = new AtomicInteger();
+        this.longTexts = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(config.rules().longTextQueue()), task -> {
+                    Thread thread = new Thread(task, "long-text-moderation-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    @PreDestroy
+    void stop() {
+        longTexts.shutdownNow();
     }
 
     /** Who sent the comment, as the HTTP layer saw it. */
@@ -82,18 +103,21 @@ public class CommentService {
      * <p>
      * Almost every comment needs no database before the writer: it is validated and moderated right
      * here, on the event loop that read it (tens of microseconds), with no hop to a worker thread. A reply
-     * (its parent is looked up), a comment that arrives before the first rule load and a long comment
-     * (PATTERN rules may spend their budget, {@code CompiledRules.PATTERN_BUDGET_MILLIS}, on it) go to a worker.
+     * (its parent is looked up) and a comment that arrives before the first rule load go to a worker; a
+     * long comment (PATTERN rules may spend their budget, {@code CompiledRules.PATTERN_BUDGET_MILLIS}, on
+     * it) to the long-text pool, whose few threads leave the other cores to the event loops, health checks
+     * and the database however many hostile texts arrive (503 when its queue is full).
      */
     public Uni<Comment> submit(String articleId, CommentSubmission raw, Origin origin) {
         CommentSubmission submission = raw.normalized();
         Uni<CommentDraft> draft = Uni.createFrom().item(() -> draft(articleId, submission, origin));
-        // Replies, long texts (moderated off the event loop) and proof-of-work solutions (spent in the
-        // database) go to a worker.
-        if (submission.parentId() != null || !activeRules.isLoaded()
-                || (submission.text() != null && submission.text().length() > LONG_TEXT)
-                || bots.mayClaim(submission, origin.ipAddress())) {
+        // Replies and proof-of-work solutions (spent in the database) go to a worker, long texts to the
+        // long-text pool (moderated off the event loop, on a bounded share of the cores).
+        if (submission.parentId() != null || !activeRules.isLoaded() || bots.mayClaim(submission, origin.ipAddress())) {
             draft = draft.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        } else if (submission.text() != null && submission.text().length() > LONG_TEXT) {
+            draft = draft.runSubscriptionOn(longTexts)
+                    .onFailure(RejectedExecutionException.class).transform(e -> CommentWriter.busy());
         }
         Context caller = Vertx.currentContext();
         Uni<Comment> stored = draft.onItem().transformToUni(this::store);
