@@ -18,7 +18,13 @@
 #   WORKLOADS="pgbench live get post mixed live pgbench"   which runs to do, in this order; a workload
 #                      named twice is measured twice and reported as the mean of its runs (the ceilings
 #                      before and after the workloads, so that the machine's drift during the run, which
-#                      on a shared VM is ±30 % over minutes, cancels out of the ratios)
+#                      on a shared VM is ±30 % over minutes, cancels out of the ratios).
+#                      post-webhook: POST as post does, with one webhook subscribed to every event type,
+#                      enabled for these runs only, to a local receiver that answers 200 at once
+#                      (bench/webhooks/Receiver.java); after each, up to DRAIN seconds (60) waiting for
+#                      its deliveries, and how many were delivered. Alternate it with post for the
+#                      ratio: WORKLOADS="post post-webhook post post-webhook"
+#   RECEIVER_PORT=8090 the webhook receiver's port
 #   ARTICLES=1000 COMMENTS=200000 TERMS=10000 seed sizes
 #   GZIP=1             GETs send "Accept-Encoding: gzip" as browsers do; GZIP=0 asks for plain JSON
 set -euo pipefail
@@ -36,6 +42,8 @@ ARTICLES=${ARTICLES:-1000}
 COMMENTS=${COMMENTS:-200000}
 TERMS=${TERMS:-10000}
 WORKLOADS=${WORKLOADS:-pgbench live get post mixed live pgbench}
+RECEIVER_PORT=${RECEIVER_PORT:-8090}
+DRAIN=${DRAIN:-60}
 # JAVA and JAVA_OPTS (heap, GC, the AOT cache when there is one) and MALLOC_ARENA_MAX.
 source bench/jvm-options.sh
 JFR_WORKLOAD=${JFR_WORKLOAD:-}
@@ -86,8 +94,10 @@ psql -q -d postgres -v ON_ERROR_STOP=1 -c "drop database if exists $DB with (for
 # --- app ---------------------------------------------------------------------------------------
 APP_PID=""
 SAMPLER_PID=""
+RECEIVER_PID=""
 cleanup() {
   [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
+  [ -n "$RECEIVER_PID" ] && kill "$RECEIVER_PID" 2>/dev/null || true
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
     kill "$APP_PID" 2>/dev/null || true
     for _ in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
@@ -107,6 +117,9 @@ export COMMENTS_ADMIN_PASSWORD=$ADMIN_PASSWORD
 export COMMENTS_BOTS_HMAC_KEY=${COMMENTS_BOTS_HMAC_KEY:-bench-only-bots-hmac-key}
 export QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true
 export QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true
+# The post-webhook runs' receiver listens on http://127.0.0.1 (production allows neither).
+export COMMENTS_WEBHOOKS_REQUIRE_HTTPS=false
+export COMMENTS_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true
 T0=$(date +%s%N)
 # shellcheck disable=SC2086
 "$JAVA" $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar >"$OUT/app.log" 2>&1 &
@@ -223,7 +236,7 @@ run_wrk() { # name script path measured(0/1) duration
 # flushing them (a checkpoint's writes stall the WAL fsync that every commit waits for).
 between_runs() {
   if [ -n "${RAN_BEFORE:-}" ]; then
-    psql -q -d "$DB" -c "vacuum (analyze) comment, comment_reason, submission_throttle, article_comment_count" -c "checkpoint"
+    psql -q -d "$DB" -c "vacuum (analyze) comment, comment_reason, submission_throttle, article_comment_count, outbox_event, webhook_delivery" -c "checkpoint"
   fi
   RAN_BEFORE=1
 }
@@ -263,12 +276,64 @@ run_pgbench() {
   rm -f "$OUT"/pgbench_log.*
 }
 
+# --- webhook ------------------------------------------------------------------------------------
+WEBHOOK_ID=""
+WEBHOOK_NOTES=""
+ALL_EVENTS='"comment.created", "comment.approved", "comment.held", "comment.spam", "comment.rejected",
+  "comment.restored", "comment.edited", "comment.deleted", "comment.reported", "article.updated", "author.erased"'
+webhook() { # true|false: create the webhook (enabled) or set its enabled flag
+  local body="{\"url\": \"http://127.0.0.1:$RECEIVER_PORT/hook\", \"events\": [$ALL_EVENTS], \"enabled\": $1}" code
+  if [ -z "$WEBHOOK_ID" ]; then
+    code=$(curl -s -o "$OUT/webhook.json" -w '%{http_code}' -u "$ADMIN_USER:$ADMIN_PASSWORD" \
+      -H 'Content-Type: application/json' -d "$body" "$BASE/api/moderation/webhooks")
+    [ "$code" = 201 ] || { cat "$OUT/webhook.json"; die "creating the webhook answered $code"; }
+    WEBHOOK_ID=$(grep -o '"id":[0-9]*' "$OUT/webhook.json" | head -1 | cut -d: -f2)
+  else
+    code=$(curl -s -o "$OUT/webhook.json" -w '%{http_code}' -u "$ADMIN_USER:$ADMIN_PASSWORD" -X PUT \
+      -H 'Content-Type: application/json' -d "$body" "$BASE/api/moderation/webhooks/$WEBHOOK_ID")
+    [ "$code" = 200 ] || { cat "$OUT/webhook.json"; die "changing the webhook answered $code"; }
+  fi
+}
+# Events not yet fanned out and deliveries pending, and deliveries delivered, failed.
+delivery_counts() {
+  psql -At -F ' ' -d "$DB" -c "select (select count(*) from outbox_event where dispatched_at is null)
+      + (select count(*) from webhook_delivery where status = 'PENDING'),
+    (select count(*) from webhook_delivery where status = 'DELIVERED'), (select count(*) from webhook_delivery where status = 'FAILED')"
+}
+webhook_workload() {
+  if [ -z "$RECEIVER_PID" ]; then
+    "$JAVA" bench/webhooks/Receiver.java "$RECEIVER_PORT" >"$OUT/receiver.log" 2>&1 &
+    RECEIVER_PID=$!
+    for _ in $(seq 1 300); do grep -q listening "$OUT/receiver.log" 2>/dev/null && break; sleep 0.1; done
+    grep -q listening "$OUT/receiver.log" || die "the webhook receiver did not start (see $OUT/receiver.log)"
+  fi
+  webhook true
+  local before_delivered
+  read -r _ before_delivered _ < <(delivery_counts)
+  workload post-webhook post.lua /api/articles/article-0001/comments
+  local t0 pending delivered failed waited
+  t0=$(date +%s)
+  read -r pending delivered failed < <(delivery_counts)
+  local at_end=$((delivered - before_delivered)) backlog=$pending
+  while [ "$pending" -gt 0 ] && [ $(( $(date +%s) - t0 )) -lt "$DRAIN" ]; do
+    sleep 2
+    read -r pending delivered failed < <(delivery_counts)
+  done
+  waited=$(( $(date +%s) - t0 ))
+  webhook false
+  local note="post-webhook run $(echo "${ALL_RPS[post-webhook]}" | wc -w): $at_end deliveries delivered during warm-up and run, $backlog events or deliveries still pending at its end; after ${waited} s: $pending pending ($((delivered - before_delivered)) delivered since the run began, $failed failed in all)"
+  echo "$note"
+  WEBHOOK_NOTES="$WEBHOOK_NOTES  - $note
+"
+}
+
 POST_FROM_ID=$(psql -At -d "$DB" -c "select coalesce(max(id), 0) from comment")
 for w in $WORKLOADS; do
   case $w in
     live) workload live live.lua "$MGMT/q/health/live" ;;
     get) workload get get.lua /api/articles/article-0001/comments ;;
     post) workload post post.lua /api/articles/article-0001/comments ;;
+    post-webhook) webhook_workload ;;
     mixed) workload mixed mixed.lua /api/articles/article-0001/comments ;;
     pgbench) run_pgbench ;;
     *) die "unknown workload $w" ;;
@@ -333,7 +398,7 @@ SUMMARY=$OUT/summary.md
   echo "$("$JAVA" -version 2>&1 | head -1), $(psql -At -d postgres -c 'select version()' | cut -d, -f1) (synchronous_commit=$(psql -At -d postgres -c 'show synchronous_commit'), shared_buffers=$(psql -At -d postgres -c 'show shared_buffers')), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
   echo "Load average when the runs ended: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
-  echo "Command: \`DURATION=$DURATION CONNECTIONS=$CONNECTIONS THREADS=$THREADS WARMUP=$WARMUP GZIP=$GZIP JAVA_OPTS=\"$JAVA_OPTS\" bench/load.sh\`"
+  echo "Command: \`DURATION=$DURATION CONNECTIONS=$CONNECTIONS THREADS=$THREADS WARMUP=$WARMUP GZIP=$GZIP WORKLOADS=\"$WORKLOADS\" JAVA_OPTS=\"$JAVA_OPTS\" bench/load.sh\`"
   echo
   echo "| workload ($CONNECTIONS connections, ${DURATION} s) | req/s | p50 ms | p99 ms | non-2xx + socket errors | ratio to ceiling |"
   echo "|---|---:|---:|---:|---:|---|"
@@ -341,6 +406,7 @@ SUMMARY=$OUT/summary.md
   row pgbench 'ceiling: single-row comment INSERT (pgbench tps)'
   row get '`GET` first page (80 % on 20 hot articles)' live 'health/live'
   row post '`POST` comment (JSON)' pgbench 'pgbench insert'
+  row post-webhook '`POST` comment, one webhook on every event' post 'POST without it'
   row mixed 'mixed 90 % GET / 10 % POST' live 'health/live'
   echo
   echo "- Start-up: ${READY_MS} ms from launch to the first 200 from \`/q/health/ready\` (fresh database, Flyway migrates it); Quarkus: \"${STARTED_LINE}\"."
@@ -352,6 +418,7 @@ SUMMARY=$OUT/summary.md
   echo "- Average response size as wrk read it (status line, headers and body; GETs with Accept-Encoding: gzip: $([ "$GZIP" = 0 ] && echo no || echo yes)): ${sizes:-—}."
   echo "- Public first page uses the index: $INDEX_OK."
   echo "- ERROR lines in the app log: $APP_ERRORS."
+  [ -n "$WEBHOOK_NOTES" ] && printf -- '- Webhook deliveries:\n%s' "$WEBHOOK_NOTES"
 } >"$SUMMARY"
 for n in "${!RPS[@]}"; do echo "BENCH_MEAN name=$n rps=${RPS[$n]} runs=${ALL_RPS[$n]// /,}"; done | sort
 say "summary (also in $SUMMARY)"
