@@ -215,7 +215,7 @@ async function render(ctx) {
           el('span', { class: 'mq-muted' }, `${[x.email, x.ipAddress].filter(Boolean).join(', ')}, ${formatDate(x.createdAt)}`)))))
       : null;
 
-    root.replaceChildren(
+    root.replaceChildren(...[ // (replaceChildren would show a null as the text "null")
       el('p', { class: 'mq-back' }, el('a', { href: '#/queue' }, '← Back to the queue')),
       heading(`Comment ${c.id} by ${c.name}`, titleId),
       dl(facts),
@@ -247,7 +247,7 @@ async function render(ctx) {
         ] : null),
       section('mq-history-title', 'History',
         history.length ? el('ol', { class: 'mq-history', id: 'mq-history' }, history) : el('p', { class: 'mq-muted', id: 'mq-history' }, 'No moderator has acted on it yet.')),
-      dialog);
+      dialog].filter(Boolean));
     document.title = `Comment ${c.id} – Moderation`;
   }
 

@@ -358,7 +358,8 @@ class ModerationPageBrowserTest {
         System.out.printf("Live update shown %d ms after the post answered%n", (System.nanoTime() - posted) / 1_000_000);
         assertTrue(driver.findElements(By.id("mq-comment-" + second)).isEmpty(), "nothing moves under the cursor");
         assertEquals(1, driver.findElements(By.cssSelector("#mq-list .mq-item")).size());
-        screenshot("moderation-live.png");
+        js("document.activeElement.blur(); window.scrollTo(0, 0)");
+        docsScreenshot("console-live.png");
 
         // Another moderator approves the first one meanwhile: its card says so.
         moderatorApi().when().post("/api/moderation/comments/{id}/approve", first).then().statusCode(200);
@@ -372,7 +373,7 @@ class ModerationPageBrowserTest {
     }
 
     @Test
-    void keyboardTriageMovesSelectsAndDecidesWithIfMatch() {
+    void keyboardTriageMovesSelectsAndDecidesWithIfMatch() throws IOException {
         String tag = unique();
         long first = postThroughApi("Saad al-Allaq", "One " + word + " " + tag);
         long second = postThroughApi("Recep Tayyip Erdoğan", "Two " + word + " " + tag);
@@ -386,6 +387,7 @@ class ModerationPageBrowserTest {
         keys("?");
         WebElement dialog = wait(5).until(d -> d.findElement(By.id("mq-keys")).isDisplayed() ? d.findElement(By.id("mq-keys")) : null);
         assertTrue(dialog.getText().contains("Approve") && dialog.getText().contains("Select or unselect"), dialog.getText());
+        docsScreenshot("console-keys.png");
         keys(Keys.ESCAPE);
         wait(5).until(d -> !d.findElement(By.id("mq-keys")).isDisplayed());
 
@@ -444,6 +446,7 @@ class ModerationPageBrowserTest {
         assertEquals(original, driver.findElement(By.id("mq-detail-text")).getText());
         assertEquals(word, driver.findElement(By.cssSelector("#mq-detail-text mark")).getText());
         assertTrue(driver.findElement(By.id("mq-history")).getText().contains("No moderator has acted"));
+        assertFalse(driver.findElement(By.id("mq-view")).getText().contains("null"), "nothing shows as null");
 
         // Edit: the phone number goes, the original stays in the history.
         String edited = "My phone is [removed], ask about " + word + " " + tag;
@@ -475,10 +478,7 @@ class ModerationPageBrowserTest {
         List<WebElement> previous = driver.findElements(By.cssSelector(".mq-previous-text"));
         assertEquals(edited, previous.get(1).getText(), "the edited text is kept too");
         js("document.activeElement.blur(); window.scrollTo(0, 0)");
-        screenshot("console-comment.png");
-        if (Boolean.getBoolean("docs.screenshots")) {
-            Files.copy(SCREENSHOTS.resolve("console-comment.png"), DOCS.resolve("console-comment.png"), StandardCopyOption.REPLACE_EXISTING);
-        }
+        docsScreenshot("console-comment.png");
 
         // Deleting asks first, naming the comment; Cancel keeps it.
         driver.findElement(By.id("mq-delete")).click();
@@ -493,6 +493,37 @@ class ModerationPageBrowserTest {
         waitForStatus("Deleted: comment " + id + " by Hamdi Fırat Büyük.");
         wait(10).until(d -> d.getCurrentUrl().endsWith("#/queue"));
         moderatorApi().when().get("/api/moderation/comments/{id}", id).then().statusCode(404);
+    }
+
+    @Test
+    void onAPhoneWidthScreenNothingScrollsSideways() throws IOException {
+        String tag = unique();
+        long id = postThroughApi("Hamdi Fırat Büyük", "A long comment on a small screen about " + word + " " + tag);
+        openAndSignIn(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD);
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            filter("PENDING", ARTICLE, tag);
+            waitForItem(id);
+            js("document.activeElement.blur(); window.scrollTo(0, 0)");
+            assertEquals(Boolean.TRUE, js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+                    "the queue fits the width");
+            docsScreenshot("console-phone.png");
+            driver.get(page + "#/comments/" + id);
+            wait(10).until(d -> !d.findElements(By.id("mq-detail-text")).isEmpty());
+            assertEquals(Boolean.TRUE, js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+                    "the comment's view fits the width");
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 1300));
+        }
+    }
+
+    /** A screenshot in target/screenshots/, also copied to docs/ with -Ddocs.screenshots=true (the README's pictures). */
+    static void docsScreenshot(String file) throws IOException {
+        screenshot(file);
+        if (Boolean.getBoolean("docs.screenshots")) {
+            Files.createDirectories(DOCS);
+            Files.copy(SCREENSHOTS.resolve(file), DOCS.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     // --- helpers ----------------------------------------------------------------------------
