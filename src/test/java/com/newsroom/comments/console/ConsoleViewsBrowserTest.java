@@ -127,7 +127,9 @@ class ConsoleViewsBrowserTest {
         String reasons = driver.findElement(By.id("mq-check-reasons")).getText();
         assertTrue(reasons.contains("rule #" + id) && reasons.contains("TERMS"), reasons);
         waitForStatusContaining("Spam; ");
-        js("document.activeElement.blur(); window.scrollTo(0, 0)");
+        js("document.activeElement.blur(); arguments[0].scrollIntoView()", driver.findElement(By.id("mq-check")));
+        screenshot("console-rule-tester.png");
+        js("window.scrollTo(0, 0)");
         screenshot("console-rules.png");
 
         // Disabled, the rule no longer fires; deleted after a confirmation, it is gone.
