@@ -333,6 +333,15 @@ public interface CommentsConfig {
          */
         @WithDefault("16G")
         MemorySize maxBody();
+
+        /**
+         * How long one statement of an import, a restore or a backup's export may wait for the database,
+         * instead of the pool's socket timeout (DB_SOCKET_TIMEOUT, seconds): a batch of 1,000 rows or the
+         * linking of replies at the end may take longer on a busy database, and losing the whole import
+         * to a timeout costs far more than waiting.
+         */
+        @WithDefault("5m")
+        Duration databaseTimeout();
     }
 
     interface Limits {

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.newsroom.comments.comment.Comment;
 import com.newsroom.comments.comment.CommentStatus;
 import com.newsroom.comments.comment.ModerationReason;
+import com.newsroom.comments.config.CommentsConfig;
 
 /**
  * Reads articles, comments (every column, with their reasons) and readers' reports for a backup, as
@@ -66,13 +67,16 @@ public class CommentExport {
             where """ + COMMENT_FILTER + " order by p.id";
 
     private final DataSource dataSource;
+    private final int timeoutMillis;
 
-    public CommentExport(DataSource dataSource) {
+    public CommentExport(DataSource dataSource, CommentsConfig config) {
         this.dataSource = dataSource;
+        this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.imports().databaseTimeout().toMillis());
     }
 
     public void export(Filter filter, Visitor visitor) throws SQLException, IOException {
         try (Connection db = dataSource.getConnection()) {
+            int poolTimeout = CommentImports.extendTimeout(db, timeoutMillis);
             db.setAutoCommit(false);
             db.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             db.setReadOnly(true);
@@ -84,6 +88,7 @@ public class CommentExport {
                 db.rollback();
                 db.setReadOnly(false);
                 db.setAutoCommit(true);
+                CommentImports.restoreTimeout(db, poolTimeout);
             }
         }
     }

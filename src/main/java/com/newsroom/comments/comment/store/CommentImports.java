@@ -28,6 +28,7 @@ import com.newsroom.comments.article.ArticleRepository;
 import com.newsroom.comments.comment.ApprovedCounts;
 import com.newsroom.comments.comment.Comment;
 import com.newsroom.comments.comment.CommentStatus;
+import com.newsroom.comments.config.CommentsConfig;
 
 /**
  * Imports and restores: comments inserted in batches of {@link #BATCH} ({@link BatchSql#IMPORT}) inside
@@ -65,9 +66,25 @@ public class CommentImports {
 
     private final DataSource dataSource;
     private final BatchSql sql = new BatchSql();
+    private final int timeoutMillis;
 
-    public CommentImports(DataSource dataSource) {
+    public CommentImports(DataSource dataSource, CommentsConfig config) {
         this.dataSource = dataSource;
+        this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.imports().databaseTimeout().toMillis());
+    }
+
+    /**
+     * Gives {@code connection} the imports' longer wait for the database ({@code comments.imports.database-timeout});
+     * returns the pool's, for {@link #restoreTimeout}.
+     */
+    static int extendTimeout(Connection connection, int millis) throws SQLException {
+        int pool = connection.getNetworkTimeout();
+        connection.setNetworkTimeout(Runnable::run, millis);
+        return pool;
+    }
+
+    static void restoreTimeout(Connection connection, int millis) throws SQLException {
+        connection.setNetworkTimeout(Runnable::run, millis);
     }
 
     /** What a transaction has done so far. */
@@ -92,6 +109,7 @@ public class CommentImports {
     public final class Transaction implements AutoCloseable {
 
         private final Connection db;
+        private final int poolTimeout;
         /** The import's source, or null for a restore. */
         private final String source;
         private final List<ImportRow> pending = new ArrayList<>(BATCH);
@@ -114,6 +132,7 @@ public class CommentImports {
             this.source = source;
             Connection connection = dataSource.getConnection();
             try {
+                poolTimeout = extendTimeout(connection, timeoutMillis);
                 connection.setAutoCommit(false);
                 try (Statement create = connection.createStatement()) {
                     create.execute("create temporary table import_parent (id bigint not null, parent_import_id varchar,"
@@ -207,6 +226,7 @@ public class CommentImports {
                 if (!committed) {
                     db.rollback();
                 }
+                restoreTimeout(db, poolTimeout);
             } finally {
                 db.close();
             }
