@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -136,12 +137,7 @@ public class ImportResource {
     @APIResponse(responseCode = "413", description = "Larger than quarkus.http.limits.max-body-size (4M): send a large file as the body")
     public Response wordpressForm(@RestForm("file") FileUpload file, @QueryParam("articleId") String articleId,
             @QueryParam("moderate") boolean moderate, @Context SecurityContext security) throws IOException {
-        if (file == null) {
-            throw ApiException.invalidField("file", "Upload the export as the form field 'file'.");
-        }
-        try (InputStream body = Files.newInputStream(file.uploadedFile())) {
-            return wordpress(body, articleId, moderate, security);
-        }
+        return fromUpload(file, "export", body -> wordpress(body, articleId, moderate, security));
     }
 
     @POST
@@ -191,12 +187,7 @@ public class ImportResource {
     @APIResponse(responseCode = "413", description = "Larger than quarkus.http.limits.max-body-size (4M): send a large file as the body")
     public Response disqusForm(@RestForm("file") FileUpload file, @QueryParam("articleId") String articleId,
             @QueryParam("moderate") boolean moderate, @Context SecurityContext security) throws IOException {
-        if (file == null) {
-            throw ApiException.invalidField("file", "Upload the export as the form field 'file'.");
-        }
-        try (InputStream body = Files.newInputStream(file.uploadedFile())) {
-            return disqus(body, articleId, moderate, security);
-        }
+        return fromUpload(file, "export", body -> disqus(body, articleId, moderate, security));
     }
 
     @POST
@@ -235,12 +226,7 @@ public class ImportResource {
     @APIResponse(responseCode = "409", description = "Another import is running")
     @APIResponse(responseCode = "413", description = "Larger than quarkus.http.limits.max-body-size (4M): send a large file as the body")
     public Response backupForm(@RestForm("file") FileUpload file, @Context SecurityContext security) throws IOException {
-        if (file == null) {
-            throw ApiException.invalidField("file", "Upload the backup as the form field 'file'.");
-        }
-        try (InputStream body = Files.newInputStream(file.uploadedFile())) {
-            return backup(body, security);
-        }
+        return fromUpload(file, "backup", body -> backup(body, security));
     }
 
     @GET
@@ -259,6 +245,16 @@ public class ImportResource {
             throw ApiException.invalidField("articleId", "articleId must be slug, link, guid or post_id.");
         }
         return source;
+    }
+
+    /** Runs {@code start} on a form's uploaded {@code file}: the multipart variants answer as their body variants. */
+    private static Response fromUpload(FileUpload file, String what, Function<InputStream, Response> start) throws IOException {
+        if (file == null) {
+            throw ApiException.invalidField("file", "Upload the " + what + " as the form field 'file'.");
+        }
+        try (InputStream body = Files.newInputStream(file.uploadedFile())) {
+            return start.apply(body);
+        }
     }
 
     static Response accepted(ImportJobView job) {
