@@ -10,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +49,7 @@ class ConsoleViewsBrowserTest {
     static final Path DOCS = Path.of("docs");
 
     static WebDriver driver;
-    static Path profile;
+    static HeadlessChromium.Session browser;
 
     @TestHTTPResource("/moderation/")
     URL page;
@@ -62,19 +60,14 @@ class ConsoleViewsBrowserTest {
     @BeforeAll
     static void startBrowser() throws IOException {
         HeadlessChromium.assumeInstalled();
-        profile = Files.createTempDirectory("console-chromium-");
-        driver = HeadlessChromium.start(profile, "1200,1400");
+        browser = HeadlessChromium.open("console", "1200,1400");
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 

@@ -35,7 +35,30 @@ public final class HeadlessChromium {
         Files.copy(shot, dir.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    public static WebDriver start(Path profile, String windowSize) {
+    /**
+     * A started browser with its own temporary profile (so parallel or earlier runs share no state);
+     * closing it quits the browser and deletes the profile.
+     */
+    public record Session(WebDriver driver, Path profile) implements AutoCloseable {
+        @Override
+        public void close() throws java.io.IOException {
+            try {
+                driver.quit();
+            } finally {
+                try (java.util.stream.Stream<Path> files = Files.walk(profile)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    /** Starts the browser at {@code windowSize} ("width,height") on a fresh profile named after {@code name}. */
+    public static Session open(String name, String windowSize) throws java.io.IOException {
+        Path profile = Files.createTempDirectory(name + "-chromium-");
+        return new Session(start(profile, windowSize), profile);
+    }
+
+    private static WebDriver start(Path profile, String windowSize) {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

@@ -13,12 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +61,7 @@ class ModerationPageBrowserTest {
     static final Random RANDOM = new Random();
 
     static WebDriver driver;
-    static Path profile;
+    static HeadlessChromium.Session browser;
     static String word;
     static final List<Long> createdRules = new ArrayList<>();
 
@@ -79,8 +77,8 @@ class ModerationPageBrowserTest {
     @BeforeAll
     static void startBrowser() throws IOException {
         HeadlessChromium.assumeInstalled();
-        profile = Files.createTempDirectory("moderation-chromium-");
-        driver = HeadlessChromium.start(profile, "1100,1300");
+        browser = HeadlessChromium.open("moderation", "1100,1300");
+        driver = browser.driver();
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -102,13 +100,8 @@ class ModerationPageBrowserTest {
         for (long id : createdRules) {
             api().when().delete("/api/moderation/rules/{id}", id).then().statusCode(204);
         }
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 

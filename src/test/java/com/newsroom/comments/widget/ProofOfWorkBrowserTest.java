@@ -10,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -45,7 +43,7 @@ import io.quarkus.test.junit.TestProfile;
 class ProofOfWorkBrowserTest {
 
     static WebDriver driver;
-    static Path profile;
+    static HeadlessChromium.Session browser;
 
     @TestHTTPResource("/demo/")
     URL demo;
@@ -53,8 +51,8 @@ class ProofOfWorkBrowserTest {
     @BeforeAll
     static void startBrowser() throws IOException {
         HeadlessChromium.assumeInstalled();
-        profile = Files.createTempDirectory("pow-chromium-");
-        driver = HeadlessChromium.start(profile, "1100,1500");
+        browser = HeadlessChromium.open("pow", "1100,1500");
+        driver = browser.driver();
         // A reader of its own (X-Forwarded-For is trusted in tests): no other test's flood control applies.
         ((ChromeDriver) driver).executeCdpCommand("Network.enable", Map.of());
         ((ChromeDriver) driver).executeCdpCommand("Network.setExtraHTTPHeaders",
@@ -63,13 +61,8 @@ class ProofOfWorkBrowserTest {
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 

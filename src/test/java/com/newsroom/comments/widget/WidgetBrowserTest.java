@@ -14,13 +14,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +58,7 @@ class WidgetBrowserTest {
     static final Random RANDOM = new Random();
 
     static WebDriver driver;
-    static Path profile;
+    static HeadlessChromium.Session browser;
     static Map<String, Object> floodRule;
     static final List<Long> createdRules = new ArrayList<>();
 
@@ -73,8 +71,8 @@ class WidgetBrowserTest {
     @BeforeAll
     static void startBrowser() throws IOException {
         HeadlessChromium.assumeInstalled();
-        profile = Files.createTempDirectory("widget-chromium-");
-        driver = HeadlessChromium.start(profile, "1100,1500");
+        browser = HeadlessChromium.open("widget", "1100,1500");
+        driver = browser.driver();
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -94,13 +92,8 @@ class WidgetBrowserTest {
         for (long id : createdRules) {
             api().when().delete("/api/moderation/rules/{id}", id).then().statusCode(204);
         }
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 

@@ -7,14 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +40,7 @@ import io.restassured.http.ContentType;
 class WidgetLanguagesBrowserTest {
 
     static WebDriver driver;
-    static Path profile;
+    static HeadlessChromium.Session browser;
 
     @TestHTTPResource("/demo/lang.html")
     URL page;
@@ -52,19 +48,14 @@ class WidgetLanguagesBrowserTest {
     @BeforeAll
     static void startBrowser() throws IOException {
         HeadlessChromium.assumeInstalled();
-        profile = Files.createTempDirectory("widget-lang-chromium-");
-        driver = HeadlessChromium.start(profile, "900,1300");
+        browser = HeadlessChromium.open("widget-lang", "900,1300");
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
