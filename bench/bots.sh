@@ -18,42 +18,24 @@ ROUNDS=${ROUNDS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PORT=${PORT:-8091}
-# Health and metrics: the packaged app serves them on its management interface only (README, Operations).
-MGMT_PORT=${MGMT_PORT:-$((PORT + 1000))}
 DB=${BENCH_DB:-bots_bench}
-source bench/jvm-options.sh
+source bench/lib.sh   # the production package, health on the management port
 KEY=bench-only-bots-hmac-key
 OUT=target/bench
 SOLUTIONS=$OUT/altcha-solutions.txt
 PER_THREAD=${PER_THREAD:-40000}   # solutions per thread and wrk run: more than one thread posts in DURATION
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 mkdir -p "$OUT"
-case "$DB" in
-  test|test_*|comments_bench|postgres|template0|template1) echo "refusing to drop database '$DB'" >&2; exit 1 ;;
-esac
-[ -f target/quarkus-app/quarkus-run.jar ] || { echo "target/quarkus-app/quarkus-run.jar missing: build first" >&2; exit 1; }
+bench_guard_db "$DB"
+bench_tools wrk psql curl "$JAVA"
+SKIP_BUILD=1 bench_build
 
-psql -q -d postgres -c "drop database if exists $DB" -c "create database $DB"
+bench_fresh_db "$DB"
 SLICES=$((ROUNDS * 2 * THREADS))   # warm-up and measured run of each round with proof of work
 "$JAVA" bench/bots/Solutions.java "$KEY" $((SLICES * PER_THREAD)) 100000 7200 "$SOLUTIONS"
 
-APP_PID=""
-stop_app() { if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; fi; }
-trap stop_app EXIT
-
+trap bench_stop_app EXIT
 start_app() { # proof-of-work mode
-  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB QUARKUS_DATASOURCE_USERNAME=$PGUSER \
-  QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MGMT_PORT COMMENTS_ADMIN_USERNAME=admin COMMENTS_ADMIN_PASSWORD=bench-admin-password \
-  QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true \
-  COMMENTS_BOTS_HMAC_KEY=$KEY COMMENTS_BOTS_PROOF_OF_WORK=$1 \
-    "$JAVA" $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar >"$OUT/bots-app-$1.log" 2>&1 &
-  APP_PID=$!
-  for _ in $(seq 1 1500); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MGMT_PORT/q/health/ready" || true)" = 200 ] && return
-    kill -0 "$APP_PID" 2>/dev/null || { tail -20 "$OUT/bots-app-$1.log"; exit 1; }
-    sleep 0.04
-  done
-  echo "the app was not ready within 60 s" >&2; exit 1
+  COMMENTS_BOTS_HMAC_KEY=$KEY bench_start_app "$DB" "$OUT/bots-app-$1.log" COMMENTS_BOTS_PROOF_OF_WORK="$1"
 }
 
 RUN=0
@@ -71,13 +53,13 @@ run_wrk() { # mode seconds -> BENCH_RESULT line
 declare -A total
 for round in $(seq 1 "$ROUNDS"); do
   for mode in off required; do
-    start_app "$mode"
+    start_app "$mode" >/dev/null
     run_wrk "$mode" "$WARMUP" >/dev/null
     line=$(run_wrk "$mode" "$DURATION")
     echo "round $round: $line"
     rps=$(sed -E 's/.* rps=([0-9.]+).*/\1/' <<<"$line")
     total[$mode]=$(awk -v a="${total[$mode]:-0}" -v b="$rps" 'BEGIN {print a + b}')
-    stop_app
+    bench_stop_app
   done
 done
 off=$(awk -v t="${total[off]}" -v n="$ROUNDS" 'BEGIN {printf "%.0f", t / n}')

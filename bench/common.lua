@@ -5,6 +5,7 @@
 --                and texts distinct across runs, so the flood and duplicate rules never fire)
 --   BENCH_TERMS  file with the imported moderation terms, one per line (post/mixed only)
 --   BENCH_HOT    share of GETs and POSTs on the 20 hot articles (default 0.8)
+--   BENCH_ARTICLES  how many articles the seed made (default 1000; bench/load.sh's SCALE=10: 10000)
 --   BENCH_GZIP   GETs send "Accept-Encoding: gzip" as browsers do (default); 0 asks for plain JSON
 --                (load.sh sets it from GZIP)
 
@@ -13,7 +14,7 @@ local M = {}
 M.name = os.getenv("BENCH_NAME") or "bench"
 M.run = tonumber(os.getenv("BENCH_RUN") or "1")
 M.hot_share = tonumber(os.getenv("BENCH_HOT") or "0.8")
-M.articles = 1000
+M.articles = tonumber(os.getenv("BENCH_ARTICLES") or "1000")
 M.gzip = os.getenv("BENCH_GZIP") ~= "0"
 M.hot = 20
 

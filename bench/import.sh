@@ -9,7 +9,7 @@
 # Environment: COMMENTS=200000  POSTS=2000  HEAP=128m  SKIP_BUILD=1  PORT=8092  MGMT_PORT (PORT + 1000: health)
 #              BENCH_DB=comments_import_bench (dropped and recreated!)  JAVA (java)
 #              JAVA_OPTS (default: -Xms$HEAP -Xmx$HEAP -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000)
-#              APP=target/quarkus-app  the packaged application to run
+#              APP=target/quarkus-app  the packaged application to run (bench/lib.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,32 +17,16 @@ COMMENTS=${COMMENTS:-200000}
 POSTS=${POSTS:-2000}
 HEAP=${HEAP:-128m}
 PORT=${PORT:-8092}
-MGMT_PORT=${MGMT_PORT:-$((PORT + 1000))}
 DB=${BENCH_DB:-comments_import_bench}
-APP=${APP:-target/quarkus-app}
-JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS--Xms$HEAP -Xmx$HEAP -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
-ADMIN_USER=admin
-ADMIN_PASSWORD=bench-admin-password
-export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
-BASE=http://127.0.0.1:$PORT
-MGMT=http://127.0.0.1:$MGMT_PORT
+source bench/lib.sh   # the production package, health on the management port
 OUT=target/bench-import
 FILE=$OUT/wordpress-$COMMENTS.xml
 mkdir -p "$OUT"
 
-say() { printf '\n=== %s\n' "$*"; }
-die() { printf '\nFAILED: %s\n' "$*" >&2; exit 1; }
-case "$DB" in test*|postgres|template0|template1|comments) die "refusing to drop database '$DB'" ;; esac
-for t in psql curl python3 "$JAVA"; do command -v "$t" >/dev/null || die "$t not found"; done
-pg_isready -q -h $PGHOST -p $PGPORT || die "PostgreSQL is not answering on $PGHOST:$PGPORT"
-
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  say "building (./mvnw -B -q package -DskipTests)"
-  ./mvnw -B -q package -DskipTests
-fi
-[ -f "$APP/quarkus-run.jar" ] || die "$APP/quarkus-run.jar missing: build first"
+bench_guard_db "$DB"
+bench_tools psql curl python3 "$JAVA"
+bench_build
 
 if [ ! -f "$FILE" ]; then
   say "generating $FILE ($COMMENTS comments on $POSTS posts)"
@@ -51,31 +35,10 @@ if [ ! -f "$FILE" ]; then
 fi
 SIZE=$(stat -c %s "$FILE")
 
-say "fresh database $DB"
-psql -q -d postgres -v ON_ERROR_STOP=1 -c "drop database if exists $DB with (force)" -c "create database $DB"
-
-APP_PID=""
-cleanup() {
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$APP_PID" 2>/dev/null || true
-  fi
-}
-trap cleanup EXIT
+bench_fresh_db "$DB"
+trap bench_stop_app EXIT
 trap 'exit 130' INT TERM
-
-say "starting the app (port $PORT, $JAVA_OPTS)"
-QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
-QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MGMT_PORT COMMENTS_ADMIN_USERNAME=$ADMIN_USER COMMENTS_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-COMMENTS_BOTS_HMAC_KEY=${COMMENTS_BOTS_HMAC_KEY:-bench-only-bots-hmac-key} \
-  "$JAVA" $JAVA_OPTS -jar "$APP/quarkus-run.jar" >"$OUT/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 3000); do
-  kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$OUT/app.log"; die "the app exited during start-up"; }
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$MGMT/q/health/ready" || true)" = 200 ] && break
-  sleep 0.1
-done
+bench_start_app "$DB" "$OUT/app.log"
 hwm() { awk '/^VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$APP_PID/status"; }
 rss() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$APP_PID/status"; }
 # Some traffic first, so that the peak before the import is the service's ordinary one.
@@ -129,4 +92,5 @@ echo "$FIRST"
 echo "$SECOND"
 echo "database: $STORED comments, $LINKED replies linked to their parent"
 echo "peak RSS (VmHWM): ${HWM_BEFORE} MB before the imports, ${HWM_FIRST} MB after the first, ${HWM_AFTER} MB after the second; RSS now $(rss) MB; heap $HEAP"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load before: $LOAD_BEFORE"
+echo "load average before the imports: $LOAD_BEFORE"
+bench_machine

@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Load benchmark of the packaged service against PostgreSQL, with its two ceilings:
-#   - wrk on GET /q/health/live of the same app (what the HTTP stack can do; on the management port,
-#     MGMT_PORT = PORT + 1000 by default: its own HTTP server in the same process),
+#   - wrk on GET /q/health/live of the same app on the API port (what the HTTP stack can do through the
+#     same server, router, CORS and security handlers as the API: target/bench-app, bench/lib.sh),
 #   - pgbench doing the single-row INSERT a comment does (what the database can do),
 # then the public workloads (GET first page, POST comment, 90/10 mix), start-up time, peak RSS and
-# the plan of the public first-page query. Prints a markdown table (BENCHMARKS.md, docs/benchmark-history.md).
+# the plans of the public first-page and moderation-queue queries. Prints a markdown table (BENCHMARKS.md, docs/benchmark-history.md).
 #
 # Run from the repository root:   bench/load.sh
 # Environment:
 #   DURATION=30        seconds per measured run          CONNECTIONS=32   wrk/pgbench connections
 #   THREADS=2          wrk threads / pgbench jobs        WARMUP=20        seconds of unmeasured warm-up per workload (the JIT)
-#   SKIP_BUILD=1       do not run ./mvnw package         BENCH_DB=comments_bench  database (dropped and recreated!)
+#   SKIP_BUILD=1       do not build (bench/build.sh builds both packages)   BENCH_DB=comments_bench  database (dropped and recreated!)
 #   PORT=8089          HTTP port of the app (MGMT_PORT: its management port)   JAVA_OPTS=...    JVM options (default: bench/jvm-options.sh)
+#   API_HEALTH=0       run the production package and take the ceiling from the management port instead
+#                      (the figures before 2026-12-05 evening: a higher ceiling, not like-for-like)
 #   JAVA=java          the java launcher (e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java to run the same jar on JDK 25)
 #   JFR_WORKLOAD="get post"  record a JFR (jcmd JFR.start, settings=profile) during each named measured run
 #                      (live|get|post|mixed) into target/bench-<name>.jfr; bench/jfr-top.sh prints its hot spots
@@ -25,7 +27,13 @@
 #                      its deliveries, and how many were delivered. Alternate it with post for the
 #                      ratio: WORKLOADS="post post-webhook post post-webhook"
 #   RECEIVER_PORT=8090 the webhook receiver's port
-#   ARTICLES=1000 COMMENTS=200000 TERMS=10000 seed sizes
+#   SCALE=1            seed size: SCALE times 1,000 articles, 200,000 approved comments and 10,000 terms
+#                      (SCALE=10: 10,000, 2,000,000 and 100,000); or ARTICLES=, COMMENTS=, TERMS= one by one
+#   SEED_CACHE=1       seed once into a template database per size and copy it for each run (minutes saved
+#                      at SCALE=10); PREPARE_ONLY=1 makes the template and stops (run it through heavy, then
+#                      the measured run through quiet):
+#                        /work/bin/heavy env SKIP_BUILD=1 SEED_CACHE=1 PREPARE_ONLY=1 SCALE=10 bench/load.sh
+#                        /work/bin/quiet env SKIP_BUILD=1 SEED_CACHE=1 SCALE=10 DURATION=15 WARMUP=5 bench/load.sh
 #   GZIP=1             GETs send "Accept-Encoding: gzip" as browsers do; GZIP=0 asks for plain JSON
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,105 +43,122 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-20}
 PORT=${PORT:-8089}
-# Health and metrics: the packaged app serves them on its management interface only (README, Operations).
-MGMT_PORT=${MGMT_PORT:-$((PORT + 1000))}
 DB=${BENCH_DB:-comments_bench}
-ARTICLES=${ARTICLES:-1000}
-COMMENTS=${COMMENTS:-200000}
-TERMS=${TERMS:-10000}
+# SCALE=10: ten times the articles, comments and terms (issue 23: flat in data size).
+SCALE=${SCALE:-1}
+ARTICLES=${ARTICLES:-$((1000 * SCALE))}
+COMMENTS=${COMMENTS:-$((200000 * SCALE))}
+TERMS=${TERMS:-$((10000 * SCALE))}
 WORKLOADS=${WORKLOADS:-pgbench live get post mixed live pgbench}
 RECEIVER_PORT=${RECEIVER_PORT:-8090}
 DRAIN=${DRAIN:-60}
-# JAVA and JAVA_OPTS (heap, GC, the AOT cache when there is one) and MALLOC_ARENA_MAX.
-source bench/jvm-options.sh
 JFR_WORKLOAD=${JFR_WORKLOAD:-}
 GZIP=${GZIP:-1}   # passed to wrk as BENCH_GZIP (gzip(1) itself reads a GZIP variable)
-ADMIN_USER=admin
-ADMIN_PASSWORD=bench-admin-password
-PGHOST=127.0.0.1
-PGPORT=5432
-PGUSER=postgres
-export PGHOST PGPORT PGUSER
-BASE=http://127.0.0.1:$PORT
-MGMT=http://127.0.0.1:$MGMT_PORT
+# The ceiling /q/health/live on the API port (target/bench-app): bench/lib.sh. Also JAVA and JAVA_OPTS
+# (bench/jvm-options.sh: heap, GC, the AOT cache when there is one) and MALLOC_ARENA_MAX.
+API_HEALTH=${API_HEALTH:-1}
+source bench/lib.sh
 OUT=target/bench
 mkdir -p "$OUT"
 
-say() { printf '\n=== %s\n' "$*"; }
-die() { printf '\nFAILED: %s\n' "$*" >&2; exit 1; }
-
-case "$DB" in
-  test|test_main|test_widget|postgres|template0|template1) die "refusing to drop database '$DB'" ;;
-esac
-
-# --- tools -----------------------------------------------------------------------------------
-if ! command -v wrk >/dev/null; then
-  say "installing wrk"
-  if [ "$(id -u)" = 0 ]; then apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
-  else sudo apt-get install -y wrk >/dev/null; fi
-fi
+bench_guard_db "$DB"
+bench_tools wrk psql curl "$JAVA" awk
 PGBENCH=""
 for p in /usr/lib/postgresql/15/bin/pgbench /usr/bin/pgbench; do
   if [ -x "$p" ]; then PGBENCH=$p; break; fi
 done
 [ -n "$PGBENCH" ] || die "pgbench not found (apt-get install -y postgresql-contrib-15 or postgresql-client-15)"
-for t in psql curl "$JAVA" awk; do command -v $t >/dev/null || die "$t not found"; done
-pg_isready -q -h $PGHOST -p $PGPORT || die "PostgreSQL is not answering on $PGHOST:$PGPORT"
+bench_build
 
-# --- build -----------------------------------------------------------------------------------
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  say "building (./mvnw -B -q package -DskipTests)"
-  ./mvnw -B -q package -DskipTests
-fi
-[ -f target/quarkus-app/quarkus-run.jar ] || die "target/quarkus-app/quarkus-run.jar missing: build first"
-
-# --- fresh database --------------------------------------------------------------------------
-say "fresh database $DB"
-psql -q -d postgres -v ON_ERROR_STOP=1 -c "drop database if exists $DB with (force)" -c "create database $DB"
-
-# --- app ---------------------------------------------------------------------------------------
-APP_PID=""
 SAMPLER_PID=""
 RECEIVER_PID=""
 cleanup() {
   [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
   [ -n "$RECEIVER_PID" ] && kill "$RECEIVER_PID" 2>/dev/null || true
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$APP_PID" 2>/dev/null || true
-  fi
+  bench_stop_app
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-say "starting the app (port $PORT, JAVA_OPTS='$JAVA_OPTS')"
-export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB
-export QUARKUS_DATASOURCE_USERNAME=postgres
-export QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MGMT_PORT
-export COMMENTS_ADMIN_USERNAME=$ADMIN_USER
-export COMMENTS_ADMIN_PASSWORD=$ADMIN_PASSWORD
-# Production needs a key while the time trap is on (the default); a bench-only one here.
-export COMMENTS_BOTS_HMAC_KEY=${COMMENTS_BOTS_HMAC_KEY:-bench-only-bots-hmac-key}
-export QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true
-export QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true
 # The post-webhook runs' receiver listens on http://127.0.0.1 (production allows neither).
-export COMMENTS_WEBHOOKS_REQUIRE_HTTPS=false
-export COMMENTS_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true
-T0=$(date +%s%N)
-# shellcheck disable=SC2086
-"$JAVA" $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar >"$OUT/app.log" 2>&1 &
-APP_PID=$!
-READY_MS=""
-for _ in $(seq 1 3000); do
-  kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$OUT/app.log"; die "the app exited during start-up"; }
-  code=$(curl -s -o /dev/null -w '%{http_code}' "$MGMT/q/health/ready" || true)
-  if [ "$code" = 200 ]; then READY_MS=$(( ($(date +%s%N) - T0) / 1000000 )); break; fi
-  sleep 0.02
-done
-[ -n "$READY_MS" ] || die "the app was not ready within 60 s (see $OUT/app.log)"
+APP_SETTINGS=(COMMENTS_WEBHOOKS_REQUIRE_HTTPS=false COMMENTS_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true)
+
+# --- seed ----------------------------------------------------------------------------------------
+# The made-up terms (HOLD), the same for every run of one size: post.lua and mixed.lua put some in texts.
+TERMS_FILE=$OUT/terms.txt
+make_terms() {
+  psql -At -d "$1" -v ON_ERROR_STOP=1 -c "
+    select w from (select distinct translate(substr(md5('bench-term-' || i), 1, 6 + i % 5), '0123456789', 'ghijklmnop') w
+                   from generate_series(1, $TERMS * 2) i) t order by w limit $TERMS" >"$TERMS_FILE"
+  [ "$(wc -l <"$TERMS_FILE")" -eq "$TERMS" ] || die "could not make $TERMS distinct terms"
+}
+# seed DB: the comments by SQL (bench/seed.sql: generate_series, no API), the terms through the API
+# (one request), then vacuum and checkpoint. The app must be running on DB.
+seed() {
+  say "seeding $ARTICLES articles and $COMMENTS approved comments (bench/seed.sql)"
+  local t0
+  t0=$(date +%s)
+  psql -q -d "$1" -v ON_ERROR_STOP=1 -v articles="$ARTICLES" -v comments="$COMMENTS" -f bench/seed.sql
+  echo "seeded in $(( $(date +%s) - t0 )) s"
+  say "importing $TERMS made-up terms (HOLD) through the API"
+  make_terms "$1"
+  code=$(curl -s -o "$OUT/import.json" -w '%{http_code}' -u "$ADMIN_USER:$ADMIN_PASSWORD" \
+    -H 'Content-Type: text/plain' --data-binary @"$TERMS_FILE" "$BASE/api/moderation/rules/import?action=HOLD")
+  [ "$code" = 201 ] || { cat "$OUT/import.json"; die "rule import answered $code"; }
+  echo "imported: $(head -c 200 "$OUT/import.json")..."
+  # Steady state, not the aftermath of the bulk load: without this the first minutes of the runs pay for
+  # setting hint bits on every seeded row, for the autovacuum of the seeded tables and for full-page writes
+  # after the checkpoint that the seed's WAL forces. (The statistics that matter most for POST, those of
+  # submission_throttle, come from the rows bench/seed.sql writes into it: see docs/benchmark-history.md, run 16.)
+  psql -q -d "$1" -c "vacuum (analyze)" -c "checkpoint"
+}
+
+# pgbench inserts into pgbench_comment, a copy of comment (its rows, indexes, checks and foreign keys)
+# made before the first pgbench run (or with the seed, SEED_CACHE=1): the same insert into a table of the
+# same size, while the service's table stays as its own runs left it. Later pgbench runs delete the rows
+# the one before inserted (and vacuum) rather than copy again: at SCALE=10 a copy of 2,000,000 comments
+# takes minutes.
+pgbench_table() { # DB
+  psql -q -d "$1" -v ON_ERROR_STOP=1 \
+    -c "drop table if exists pgbench_comment" \
+    -c "create table pgbench_comment (like comment including all)" \
+    -c "insert into pgbench_comment select * from comment" \
+    -c "alter table pgbench_comment add foreign key (article_id) references article (id),
+          add foreign key (parent_id) references pgbench_comment (id) on delete set null" \
+    -c "vacuum (analyze) pgbench_comment" -c "checkpoint"
+}
+
+# SEED_CACHE=1: seed once into a template database per size, and copy it for each run (CREATE DATABASE
+# ... TEMPLATE: a file copy, seconds where seeding 2,000,000 comments takes minutes). The template is
+# made again when bench/seed.sql, the migrations or the sizes change (their checksum is the database's
+# comment). It also holds pgbench's table (run_pgbench), copied from the seeded comments.
+TEMPLATE=${DB}_seed_${ARTICLES}_${COMMENTS}_${TERMS}
+SEED_KEY=$(cat bench/seed.sql src/main/resources/db/migration/*.sql | md5sum | cut -c1-16)
+if [ "${SEED_CACHE:-0}" = 1 ]; then
+  have=$(psql -At -d postgres -c "select shobj_description(oid, 'pg_database') from pg_database where datname = '$TEMPLATE'")
+  if [ "$have" != "$SEED_KEY" ]; then
+    bench_fresh_db "$TEMPLATE"
+    bench_start_app "$TEMPLATE" "$OUT/app-seed.log" "${APP_SETTINGS[@]}"
+    seed "$TEMPLATE"
+    bench_stop_app
+    say "pgbench's table: a copy of the seeded comments"
+    pgbench_table "$TEMPLATE"
+    psql -q -d postgres -c "comment on database $TEMPLATE is '$SEED_KEY'"
+  fi
+  [ "${PREPARE_ONLY:-0}" = 1 ] && { echo "template $TEMPLATE ready"; exit 0; }
+  bench_guard_db "$DB"
+  say "database $DB: a copy of $TEMPLATE"
+  t0=$(date +%s)
+  psql -q -d postgres -v ON_ERROR_STOP=1 -c "drop database if exists $DB with (force)" -c "create database $DB template $TEMPLATE"
+  echo "copied in $(( $(date +%s) - t0 )) s"
+  bench_start_app "$DB" "$OUT/app.log" "${APP_SETTINGS[@]}"
+  make_terms "$DB"
+  psql -q -d "$DB" -c "vacuum (analyze)" -c "checkpoint"
+else
+  bench_fresh_db "$DB"
+  bench_start_app "$DB" "$OUT/app.log" "${APP_SETTINGS[@]}"
+  echo "(fresh database: includes Flyway migrating it)"
+fi
 STARTED_LINE=$(grep -o 'started in [0-9.]*s[^"]*' "$OUT/app.log" | head -1 || true)
-echo "launch -> first 200 from /q/health/ready: ${READY_MS} ms (fresh database: includes Flyway migrating it)"
 echo "Quarkus: ${STARTED_LINE:-<no 'started in' line found>}"
 
 # Resident set size, sampled every 0.5 s for the whole run.
@@ -144,28 +169,7 @@ echo "Quarkus: ${STARTED_LINE:-<no 'started in' line found>}"
     sleep 0.5
   done ) &
 SAMPLER_PID=$!
-
-# --- seed ----------------------------------------------------------------------------------------
-say "seeding $ARTICLES articles and $COMMENTS approved comments"
-SEED_T0=$(date +%s)
-psql -q -d "$DB" -v ON_ERROR_STOP=1 -v articles="$ARTICLES" -v comments="$COMMENTS" -f bench/seed.sql
-echo "seeded in $(( $(date +%s) - SEED_T0 )) s"
-
-say "importing $TERMS made-up terms (HOLD) through the API"
-TERMS_FILE=$OUT/terms.txt
-psql -At -d "$DB" -v ON_ERROR_STOP=1 -c "
-  select w from (select distinct translate(substr(md5('bench-term-' || i), 1, 6 + i % 5), '0123456789', 'ghijklmnop') w
-                 from generate_series(1, $TERMS * 2) i) t order by w limit $TERMS" >"$TERMS_FILE"
-[ "$(wc -l <"$TERMS_FILE")" -eq "$TERMS" ] || die "could not make $TERMS distinct terms"
-code=$(curl -s -o "$OUT/import.json" -w '%{http_code}' -u "$ADMIN_USER:$ADMIN_PASSWORD" \
-  -H 'Content-Type: text/plain' --data-binary @"$TERMS_FILE" "$BASE/api/moderation/rules/import?action=HOLD")
-[ "$code" = 201 ] || { cat "$OUT/import.json"; die "rule import answered $code"; }
-echo "imported: $(head -c 200 "$OUT/import.json")..."
-# Steady state, not the aftermath of the bulk load: without this the first minutes of the runs pay for
-# setting hint bits on 200,000 rows, for the autovacuum of the seeded tables and for full-page writes
-# after the checkpoint that the seed's WAL forces. (The statistics that matter most for POST, those of
-# submission_throttle, come from the rows bench/seed.sql writes into it: see docs/benchmark-history.md, run 16.)
-psql -q -d "$DB" -c "vacuum (analyze)" -c "checkpoint"
+[ "${SEED_CACHE:-0}" = 1 ] || seed "$DB"
 
 # Sanity: a plain comment is approved, one with an imported term is held, X-Forwarded-For is used.
 TERM1=$(sed -n 17p "$TERMS_FILE")
@@ -207,7 +211,7 @@ run_wrk() { # name script path measured(0/1) duration
       filename="$PWD/target/bench-$name.jfr" >/dev/null
     echo "(recording JFR to target/bench-$name.jfr)"
   fi
-  BENCH_NAME=$name BENCH_RUN=$RUN BENCH_TERMS=$TERMS_FILE BENCH_GZIP=$GZIP \
+  BENCH_NAME=$name BENCH_RUN=$RUN BENCH_TERMS=$TERMS_FILE BENCH_GZIP=$GZIP BENCH_ARTICLES=$ARTICLES \
     wrk -t "$THREADS" -c "$CONNECTIONS" -d "${dur}s" --latency -s "bench/$script" "$url" >"$out" 2>&1 || true
   local line
   line=$(grep '^BENCH_RESULT' "$out" || true)
@@ -255,15 +259,14 @@ run_pgbench() {
   between_runs
   say "pgbench: single-row comment INSERT, -c $CONNECTIONS -j $THREADS -T $DURATION"
   rm -f "$OUT"/pgbench_log.*
-  # pgbench's 200,000 rows must not grow the table the service's later runs write to and read from.
-  psql -q -d "$DB" -v ON_ERROR_STOP=1 \
-    -c "drop table if exists pgbench_comment" \
-    -c "create table pgbench_comment (like comment including all)" \
-    -c "insert into pgbench_comment select * from comment" \
-    -c "alter table pgbench_comment add foreign key (article_id) references article (id),
-          add foreign key (parent_id) references pgbench_comment (id) on delete set null" \
-    -c "vacuum (analyze) pgbench_comment" -c "checkpoint"
-  "$PGBENCH" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" -f bench/insert.sql \
+  if [ -z "${PGBENCH_TABLE:-}" ] && [ -z "$(psql -At -d "$DB" -c "select to_regclass('pgbench_comment')")" ]; then
+    pgbench_table "$DB"
+  else
+    psql -q -d "$DB" -v ON_ERROR_STOP=1 -c "delete from pgbench_comment where user_agent = 'pgbench'" \
+      -c "vacuum (analyze) pgbench_comment" -c "checkpoint"
+  fi
+  PGBENCH_TABLE=1
+  "$PGBENCH" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" -D articles="$ARTICLES" -f bench/insert.sql \
     -l --log-prefix="$OUT/pgbench_log" "$DB" >"$OUT/pgbench.txt" 2>&1 || { cat "$OUT/pgbench.txt"; die "pgbench failed"; }
   cat "$OUT/pgbench.txt"
   local p50 p99 failed
@@ -272,7 +275,6 @@ run_pgbench() {
   failed=$(awk '/failed transactions:/ {print $5; exit}' "$OUT/pgbench.txt")
   record pgbench "$(awk '/^tps = / {printf "%.1f", $3; exit}' "$OUT/pgbench.txt")" "$p50" "$p99" "${failed:-0}" 0
   [ "${failed:-0}" = 0 ] || FAILED_RUNS="$FAILED_RUNS pgbench"
-  psql -q -d "$DB" -c "drop table pgbench_comment" -c "checkpoint"
   rm -f "$OUT"/pgbench_log.*
 }
 
@@ -330,7 +332,7 @@ webhook_workload() {
 POST_FROM_ID=$(psql -At -d "$DB" -c "select coalesce(max(id), 0) from comment")
 for w in $WORKLOADS; do
   case $w in
-    live) workload live live.lua "$MGMT/q/health/live" ;;
+    live) workload live live.lua "$HEALTH/q/health/live" ;;
     get) workload get get.lua /api/articles/article-0001/comments ;;
     post) workload post post.lua /api/articles/article-0001/comments ;;
     post-webhook) webhook_workload ;;
@@ -340,12 +342,14 @@ for w in $WORKLOADS; do
   esac
 done
 
+psql -q -d "$DB" -c "drop table if exists pgbench_comment" -c "checkpoint"
+
 say "what the benchmark posts became (status of comments written by wrk)"
 psql -d "$DB" -c "select status, count(*), round(100.0 * count(*) / sum(count(*)) over (), 1) as pct
                   from comment where id > $POST_FROM_ID and user_agent like 'wrk-bench/%' group by status order by status"
 
 # --- plan of the public first page -------------------------------------------------------------
-say "EXPLAIN (ANALYZE, BUFFERS) of the public first page (hot article article-0001)"
+say "EXPLAIN (ANALYZE, BUFFERS) of the public first page (hot article article-0001) and the moderation queue"
 EXPLAIN_FILE=$OUT/explain.txt
 psql -d "$DB" -v ON_ERROR_STOP=1 >"$EXPLAIN_FILE" <<'SQL'
 \echo '-- page: what the service runs for GET /api/articles/{id}/comments?page=0&size=20 (PublicCommentReader.PAGE)'
@@ -363,6 +367,12 @@ where article_id = $1 and status = 'APPROVED' order by created_at, id limit $2 o
 explain (analyze, buffers) execute page_q('article-0001', 20, 0);
 prepare total_q(varchar) as select coalesce(sum(approved), 0) from article_comment_count where article_id = $1;
 explain (analyze, buffers) execute total_q('article-0001');
+reset plan_cache_mode;
+\echo '-- queue: the moderators' default page, pending comments oldest first (ModerationQueue.search), and its count'
+explain (analyze, buffers)
+select * from comment where status = 'PENDING' order by created_at, id limit 20 offset 0;
+explain (analyze, buffers)
+select count(*) from comment where status = 'PENDING';
 SQL
 cat "$EXPLAIN_FILE"
 page_uses=$(grep -c 'comment_article_status_created_idx' "$EXPLAIN_FILE" || true)

@@ -1,13 +1,14 @@
 -- Seed data for bench/load.sh, run after Flyway migrated the fresh database (psql -v articles=1000 -v comments=200000).
--- Articles article-0001 .. article-1000; comments: half on the 20 hot articles (article-0001..0020,
--- about 5,000 each), half on a long tail (article-0021..1000, skewed: about a thousand down to a handful).
+-- Articles article-0001 .. article-1000 (article-10000 at bench/load.sh's SCALE=10); comments: half on the
+-- 20 hot articles (article-0001..0020, about 5,000 each; 50,000 at SCALE=10), half on a long tail
+-- (article-0021 on, skewed: about a thousand down to a handful).
 -- Texts: 300-2,000 characters of everyday English words in random order, made unique by an md5: about as
 -- compressible as prose (gzip: a page to about a third). Up to run 28 they repeated three of eight
 -- sentences, and gzip shrank a page 13x, which flattered the GET workload.
 \set ON_ERROR_STOP on
 begin;
 insert into article (id, comments_open, premoderate, published_at, created_at, updated_at, version)
-select 'article-' || lpad(i::text, 4, '0'), true, false,
+select 'article-' || lpad(i::text, greatest(4, length(i::text)), '0'), true, false,
        now() - interval '30 days' + i * interval '40 minutes',
        now() - interval '30 days' + i * interval '40 minutes',
        now() - interval '30 days' + i * interval '40 minutes', 0
@@ -37,7 +38,7 @@ with words(w) as (
     select i,
            -- half hot (uniform over the 20 hot articles), half a long tail skewed towards its head
            case when i % 2 = 0 then 1 + (i / 2) % 20
-                else 21 + floor(980 * power(random(), 1.5))::int end as art,
+                else 21 + floor((:articles - 20) * power(random(), 1.5))::int end as art,
            300 + floor(random() * 1701)::int as len,
            1 + floor(random() * (4096 - 40))::int as first
     from generate_series(1, :comments) i
@@ -45,7 +46,7 @@ with words(w) as (
 insert into comment (id, article_id, parent_id, name, email, website, text, status, ip_address, user_agent,
                      dedup_key, created_at, updated_at, version)
 select c.i,
-       'article-' || lpad(least(c.art, :articles)::text, 4, '0'),
+       'article-' || lpad(least(c.art, :articles)::text, greatest(4, length(least(c.art, :articles)::text)), '0'),
        null,
        'Seed reader ' || c.i,
        'seed-' || c.i || '@bench.example',
@@ -55,8 +56,8 @@ select c.i,
        '192.0.2.' || (c.i % 250 + 1),
        'Mozilla/5.0 (seed)',
        encode(sha256(('seed' || c.i)::bytea), 'hex'),
-       now() - interval '29 days' + c.i * interval '12 seconds',
-       now() - interval '29 days' + c.i * interval '12 seconds',
+       now() - interval '29 days' + c.i * (interval '29 days' / :comments),
+       now() - interval '29 days' + c.i * (interval '29 days' / :comments),
        0
 from c, pool;
 

@@ -12,33 +12,26 @@
 #                      admin is created); FRESH=0 keeps it (one unmeasured launch migrates it first)
 #   JAVA=java          the java launcher (e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java)
 #   JAVA_OPTS=...      JVM options (default: the ones bench/load.sh uses)
-#   APP_DIR=target/quarkus-app   where quarkus-run.jar is (launched from the repository root, as bench/load.sh does)
+#   APP=target/quarkus-app   where quarkus-run.jar is (launched from the repository root, as bench/load.sh does)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 RUNS=${RUNS:-5}
 PORT=${PORT:-8097}
-# Health and metrics: the packaged app serves them on its management interface only (README, Operations).
-MGMT_PORT=${MGMT_PORT:-$((PORT + 1000))}
 DB=${BENCH_DB:-startup_bench}
 FRESH=${FRESH:-1}
-source bench/jvm-options.sh
-APP_DIR=${APP_DIR:-target/quarkus-app}
+APP=${APP:-${APP_DIR:-target/quarkus-app}}
+source bench/lib.sh   # the production package, health on the management port
 OUT=$ROOT/target/startup
 mkdir -p "$OUT"
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+bench_guard_db "$DB"
+SKIP_BUILD=1 bench_build
 
-case "$DB" in
-  test|test_main|test_widget|comments_bench|postgres|template0|template1) echo "refusing to use database '$DB'" >&2; exit 1 ;;
-esac
-[ -f "$APP_DIR/quarkus-run.jar" ] || { echo "$APP_DIR/quarkus-run.jar missing: build first" >&2; exit 1; }
-
-export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB
-export QUARKUS_DATASOURCE_USERNAME=postgres
+# The settings bench_start_app gives the app; launch() below times its own start.
+export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB QUARKUS_DATASOURCE_USERNAME=$PGUSER
 export QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MGMT_PORT
-export COMMENTS_ADMIN_USERNAME=admin
-export COMMENTS_ADMIN_PASSWORD=bench-admin-password
+export COMMENTS_ADMIN_USERNAME=$ADMIN_USER COMMENTS_ADMIN_PASSWORD=$ADMIN_PASSWORD
 export COMMENTS_BOTS_HMAC_KEY=${COMMENTS_BOTS_HMAC_KEY:-bench-only-bots-hmac-key}
 
 recreate() { psql -q -d postgres -v ON_ERROR_STOP=1 -c "drop database if exists $DB with (force)" -c "create database $DB"; }
@@ -71,12 +64,12 @@ launch() { # log-file -> prints ms to ready, CPU ms, then main CPU, main wait, C
   local log=$1 t0 code
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
-  "$JAVA" $JAVA_OPTS -jar "$APP_DIR/quarkus-run.jar" >"$log" 2>&1 &
+  "$JAVA" $JAVA_OPTS -jar "$APP/quarkus-run.jar" >"$log" 2>&1 &
   local pid=$!
   echo "$pid" >"$OUT/app.pid"
   for _ in $(seq 1 6000); do
     kill -0 "$pid" 2>/dev/null || { tail -20 "$log" >&2; echo "the app exited during start-up" >&2; exit 1; }
-    code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MGMT_PORT/q/health/ready" || true)
+    code=$(curl -s -o /dev/null -w '%{http_code}' "$HEALTH/q/health/ready" || true)
     if [ "$code" = 200 ]; then
       # wall ms, and the CPU ms the JVM used until then (user + system; less sensitive to a busy machine)
       echo "$(( ($(date +%s%N) - t0) / 1000000 )) $(awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$pid/stat") $(threads "$pid")"
