@@ -117,12 +117,19 @@ public interface CommentsConfig {
         @WithDefault("1h")
         Duration retryMaxInterval();
 
-        /** How often each instance looks for events to fan out and deliveries that are due. */
+        /**
+         * How often an idle instance looks for events to fan out and deliveries that are due (another
+         * instance's events, retries, leases run out). Its own events wake it at once, and it keeps going
+         * without waiting while work remains.
+         */
         @WithDefault("1s")
         Duration pollInterval();
 
-        /** Deliveries in flight at once on one instance. */
-        @WithDefault("8")
+        /**
+         * Deliveries in flight at once on one instance, over all webhooks. They wait for their receivers
+         * without holding a thread each; a receiver that hangs holds its slots for the timeouts.
+         */
+        @WithDefault("64")
         int concurrency();
 
         /**

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -13,7 +14,8 @@ import jakarta.transaction.Transactional;
  * change committed. Each payload is built by PostgreSQL from the rows the change left (one statement, no
  * entity loaded); a comment's payload has one shape wherever it is written ({@link #commentJson}).
  * The author's e-mail and address go under {@code author}, which deliveries drop unless the webhook
- * includes personal data and erasure removes from stored events.
+ * includes personal data and erasure removes from stored events. Each write fires {@link OutboxWritten}
+ * in the transaction, so that delivery wakes once it commits.
  */
 @ApplicationScoped
 public class Outbox {
@@ -27,9 +29,11 @@ public class Outbox {
     private static final String INSERT = "insert into outbox_event (type, ordering_key, payload, occurred_at)\n";
 
     private final EntityManager em;
+    private final Event<OutboxWritten> written;
 
-    public Outbox(EntityManager em) {
+    public Outbox(EntityManager em, Event<OutboxWritten> written) {
         this.em = em;
+        this.written = written;
     }
 
     /** An instant as JSON text in UTC with microseconds ({@code 2026-12-05T06:43:27.123456Z}). */
@@ -78,6 +82,7 @@ public class Outbox {
                 + ", ?3 from comment c where c.id in (?4) order by c.id")
                 .setParameter(1, type.wireName).setParameter(2, moderator).setParameter(3, at).setParameter(4, ids)
                 .executeUpdate();
+        written.fire(OutboxWritten.INSTANCE);
     }
 
     /**
@@ -92,6 +97,7 @@ public class Outbox {
                 + " from comment c where c.id = ?5")
                 .setParameter(1, EventType.COMMENT_REPORTED.wireName).setParameter(2, reason).setParameter(3, hidden)
                 .setParameter(4, at).setParameter(5, commentId).executeUpdate();
+        written.fire(OutboxWritten.INSTANCE);
     }
 
     /** An {@code article.updated} event with the article's settings as they are now. */
@@ -104,6 +110,7 @@ public class Outbox {
                 + time("a.published_at") + "), 'moderator', cast(?2 as text)), ?3 from article a where a.id = ?4")
                 .setParameter(1, EventType.ARTICLE_UPDATED.wireName).setParameter(2, moderator).setParameter(3, at)
                 .setParameter(4, articleId).executeUpdate();
+        written.fire(OutboxWritten.INSTANCE);
     }
 
     /**
@@ -121,5 +128,6 @@ public class Outbox {
                 .setParameter(1, EventType.AUTHOR_ERASED.wireName)
                 .setParameter(2, commentIds.toString()).setParameter(3, moderator).setParameter(4, email)
                 .setParameter(5, at).executeUpdate();
+        written.fire(OutboxWritten.INSTANCE);
     }
 }

@@ -2,13 +2,21 @@ package com.newsroom.comments.webhook;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.newsroom.comments.event.EventType;
+import com.newsroom.comments.event.OutboxWritten;
 
 /**
  * The delivery queue's SQL: fanning events out of the outbox into deliveries, claiming due deliveries
@@ -30,9 +38,13 @@ public class Deliveries {
     }
 
     private final EntityManager em;
+    private final ObjectMapper json;
+    private final Event<OutboxWritten> woken;
 
-    public Deliveries(EntityManager em) {
+    public Deliveries(EntityManager em, ObjectMapper json, Event<OutboxWritten> woken) {
         this.em = em;
+        this.json = json;
+        this.woken = woken;
     }
 
     /**
@@ -47,17 +59,16 @@ public class Deliveries {
     /**
      * Creates the deliveries of events not yet fanned out, for every enabled webhook subscribed to their
      * type (webhooks get the events that happen after they are created), and marks the events dispatched.
-     *
-     * @return events dispatched, or -1 when another instance is dispatching
+     * Nothing when another instance is dispatching (it holds the lock).
      */
     @Transactional
-    public int dispatch(Instant now, Duration retryFor) {
+    public DeliveryPump.Fanned dispatch(Instant now, Duration retryFor) {
         boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, DISPATCH_LOCK).getSingleResult();
         if (!locked) {
-            return -1;
+            return new DeliveryPump.Fanned(0, 0, false);
         }
-        return em.createNativeQuery("""
+        Object[] counts = (Object[]) em.createNativeQuery("""
                 with ev as (
                     select seq, event_id, type, ordering_key, occurred_at from outbox_event
                     where dispatched_at is null order by seq limit ?1
@@ -68,10 +79,15 @@ public class Deliveries {
                     from ev join webhook w on w.enabled and w.created_at <= ev.occurred_at
                         and ev.type = any(string_to_array(w.events, ','))
                     order by ev.seq, w.id
+                    returning 1
+                ), done as (
+                    update outbox_event set dispatched_at = ?2 where seq in (select seq from ev) returning 1
                 )
-                update outbox_event set dispatched_at = ?2 where seq in (select seq from ev)""")
+                select (select count(*) from done), (select count(*) from fan)""")
                 .setParameter(1, DISPATCH_BATCH).setParameter(2, now).setParameter(3, now.plus(retryFor))
-                .executeUpdate();
+                .getSingleResult();
+        int events = ((Number) counts[0]).intValue();
+        return new DeliveryPump.Fanned(events, ((Number) counts[1]).intValue(), events == DISPATCH_BATCH);
     }
 
     /**
@@ -110,42 +126,108 @@ public class Deliveries {
         return ((java.sql.Timestamp) value).toInstant();
     }
 
-    /** The attempt succeeded: the delivery is done and the webhook no longer failing. */
-    @Transactional
-    public void delivered(Claimed delivery, WebhookSender.Outcome outcome, Instant now) {
-        em.createNativeQuery("""
-                update webhook_delivery set status = 'DELIVERED', delivered_at = ?1, last_status_code = ?2,
-                    last_error = null, last_response = ?3 where id = ?4""")
-                .setParameter(1, now).setParameter(2, outcome.statusCode()).setParameter(3, outcome.response())
-                .setParameter(4, delivery.id()).executeUpdate();
-        em.createNativeQuery("update webhook set failing_since = null where id = ?1 and failing_since is not null")
-                .setParameter(1, delivery.webhookId()).executeUpdate();
+    /**
+     * What one attempt came to, to record: delivered; to be tried again at {@code nextAttempt}; or failed
+     * for good ({@code nextAttempt} null and not delivered).
+     */
+    public record Result(Claimed delivery, WebhookSender.Outcome outcome, Instant at, Instant nextAttempt) {
+
+        boolean delivered() {
+            return outcome.delivered();
+        }
     }
 
     /**
-     * The attempt failed: tried again at {@code nextAttempt}, or marked failed when that is past its retry
-     * window. A webhook failing since {@code disableBefore} or earlier is disabled.
-     *
-     * @return whether the delivery is now failed for good
+     * Records finished attempts, in the order they finished, in one transaction of at most three statements:
+     * the deliveries (one {@code UPDATE} over all of them); their webhooks' {@code failing_since} (cleared by a
+     * success, set by the first failure after it; only rows that change); and webhooks failing since
+     * {@code disableBefore} or earlier disabled.
      */
     @Transactional
-    public boolean failed(Claimed delivery, WebhookSender.Outcome outcome, Instant now, Instant nextAttempt,
-            Instant disableBefore) {
-        boolean giveUp = nextAttempt.isAfter(delivery.retryUntil());
+    public void record(List<Result> results, Instant disableBefore) {
+        if (results.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(results.size());
+        Map<Long, Failing> webhooks = new LinkedHashMap<>();
+        for (Result r : results) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", r.delivery().id());
+            row.put("status", r.delivered() ? "DELIVERED" : r.nextAttempt() != null ? "PENDING" : "FAILED");
+            row.put("next", (r.nextAttempt() != null ? r.nextAttempt() : r.at()).toString());
+            row.put("at", r.at().toString());
+            row.put("code", r.outcome().statusCode());
+            row.put("error", storable(r.outcome().error(), 500));
+            row.put("response", storable(r.outcome().response(), 1000));
+            rows.add(row);
+            webhooks.computeIfAbsent(r.delivery().webhookId(), id -> new Failing()).add(r);
+        }
         em.createNativeQuery("""
-                update webhook_delivery set status = ?1, next_attempt_at = ?2, last_status_code = ?3,
-                    last_error = ?4, last_response = ?5 where id = ?6""")
-                .setParameter(1, giveUp ? "FAILED" : "PENDING").setParameter(2, giveUp ? now : nextAttempt)
-                .setParameter(3, outcome.statusCode()).setParameter(4, truncate(outcome.error(), 500))
-                .setParameter(5, outcome.response()).setParameter(6, delivery.id()).executeUpdate();
-        em.createNativeQuery("update webhook set failing_since = coalesce(failing_since, ?1) where id = ?2")
-                .setParameter(1, now).setParameter(2, delivery.webhookId()).executeUpdate();
+                update webhook_delivery d set status = r.status, next_attempt_at = r.next, last_status_code = r.code,
+                    last_error = r.error, last_response = r.response,
+                    delivered_at = case when r.status = 'DELIVERED' then r.at else d.delivered_at end
+                from jsonb_to_recordset(cast(?1 as jsonb))
+                    as r(id bigint, status text, next timestamptz, at timestamptz, code int, error text, response text)
+                where d.id = r.id""")
+                .setParameter(1, json(rows)).executeUpdate();
+        List<Map<String, Object>> failing = new ArrayList<>();
+        List<Long> failed = new ArrayList<>();
+        webhooks.forEach((id, f) -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", id);
+            row.put("since", f.since == null ? null : f.since.toString());
+            row.put("reset", f.succeeded);
+            failing.add(row);
+            if (f.since != null) {
+                failed.add(id);
+            }
+        });
         em.createNativeQuery("""
-                update webhook set enabled = false, disabled_reason = ?1, updated_at = ?2
-                where id = ?3 and enabled and failing_since <= ?4""")
-                .setParameter(1, "Disabled at " + now + ": every delivery failed since " + disableBefore + " or earlier.")
-                .setParameter(2, now).setParameter(3, delivery.webhookId()).setParameter(4, disableBefore).executeUpdate();
-        return giveUp;
+                update webhook w set failing_since = case when r.since is null then null
+                    when r.reset then r.since else coalesce(w.failing_since, r.since) end
+                from jsonb_to_recordset(cast(?1 as jsonb)) as r(id bigint, since timestamptz, reset boolean)
+                where w.id = r.id and (r.since is not null or w.failing_since is not null)""")
+                .setParameter(1, json(failing)).executeUpdate();
+        if (!failed.isEmpty()) {
+            Instant now = results.get(results.size() - 1).at();
+            em.createNativeQuery("""
+                    update webhook set enabled = false, disabled_reason = ?1, updated_at = ?2
+                    where id in (?3) and enabled and failing_since <= ?4""")
+                    .setParameter(1, "Disabled at " + now + ": every delivery failed since " + disableBefore + " or earlier.")
+                    .setParameter(2, now).setParameter(3, failed).setParameter(4, disableBefore).executeUpdate();
+        }
+    }
+
+    /** One webhook's attempts in a batch: since when it fails (null: its last attempt succeeded), and whether one succeeded. */
+    private static final class Failing {
+        Instant since;
+        boolean succeeded;
+
+        void add(Result r) {
+            if (r.delivered()) {
+                succeeded = true;
+                since = null;
+            } else if (since == null) {
+                since = r.at();
+            }
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Text PostgreSQL can store (no NUL), at most {@code max} characters. */
+    private static String storable(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String clean = value.indexOf('\u0000') >= 0 ? value.replace("\u0000", "") : value;
+        return clean.length() <= max ? clean : clean.substring(0, max);
     }
 
     /** A ping event for one webhook and its delivery, due now. */
@@ -163,6 +245,7 @@ public class Deliveries {
                 returning id""")
                 .setParameter(1, EventType.PING.wireName).setParameter(2, webhookId).setParameter(3, now)
                 .setParameter(4, now.plus(retryFor)).getSingleResult();
+        woken.fire(OutboxWritten.INSTANCE);
         return id.longValue();
     }
 
@@ -173,6 +256,7 @@ public class Deliveries {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean redeliver(long deliveryId, Instant now, Duration retryFor) {
+        woken.fire(OutboxWritten.INSTANCE);
         return em.createNativeQuery("""
                 update webhook_delivery set status = 'PENDING', next_attempt_at = ?1, retry_until = ?2
                 where id = ?3 and status <> 'PENDING'""")
@@ -208,7 +292,4 @@ public class Deliveries {
                 .setParameter(1, now).getSingleResult();
     }
 
-    private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
-    }
 }

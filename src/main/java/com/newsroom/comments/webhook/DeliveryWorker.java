@@ -3,41 +3,51 @@ package com.newsroom.comments.webhook;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import org.jboss.logging.Logger;
 
 import com.newsroom.comments.config.CommentsConfig;
+import com.newsroom.comments.event.OutboxWritten;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Delivers the outbox: on every poll it fans new events out into deliveries and claims due deliveries
- * as its threads ({@code comments.webhooks.concurrency}) free up. Each attempt runs on a thread
- * of its own, never on a request's: a receiver that hangs holds one of these threads for the timeouts,
- * and nothing else. A failed attempt is retried after an exponential backoff with jitter until the
- * delivery's retry window ends.
+ * Delivers the outbox through a {@link DeliveryPump} on a thread of its own: new events are fanned out
+ * into deliveries, due deliveries claimed in batches and sent without blocking, up to
+ * {@code comments.webhooks.concurrency} in flight, and their results recorded in batches. It wakes when
+ * this instance writes events ({@link OutboxWritten}, after the commit) and polls every
+ * {@code comments.webhooks.poll-interval} for the rest. Never on a request's thread: a receiver that
+ * hangs holds one slot for the timeouts, and nothing else. A failed attempt is retried after an
+ * exponential backoff with jitter until the delivery's retry window ends.
  */
 @ApplicationScoped
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
-    /** Fan-out batches per poll at most, so a large backlog of events does not keep deliveries waiting. */
-    static final int MAX_DISPATCH_BATCHES = 10;
+    /**
+     * The shortest cycle while busy: results that finish within it are recorded in one statement, and an
+     * instance with a steady trickle of events runs at most this many cycles a second (each up to three
+     * small transactions).
+     */
+    static final Duration MIN_CYCLE = Duration.ofMillis(20);
+    /** How long attempts in flight may finish when the instance stops, before they are abandoned. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
     private final Deliveries deliveries;
     private final WebhookMetrics metrics;
     private final CommentsConfig.Webhooks config;
     private final WebhookSender sender;
-    private final ExecutorService threads;
-    private final ClaimLoop loop;
+    private final DeliveryPump pump;
+    private volatile Thread thread;
 
     public DeliveryWorker(Deliveries deliveries, WebhookMetrics metrics, CommentsConfig config) {
         this.deliveries = deliveries;
@@ -45,36 +55,84 @@ public class DeliveryWorker {
         this.config = config.webhooks();
         this.sender = new WebhookSender(new AddressGuard(this.config.allowPrivateNetworks(), this.config.requireHttps()),
                 this.config.connectTimeout(), this.config.readTimeout(), this.config.responseLimit());
-        AtomicInteger n = new AtomicInteger();
-        this.threads = Executors.newFixedThreadPool(this.config.concurrency(), task -> {
-            Thread thread = new Thread(task, "webhook-delivery-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.loop = new ClaimLoop(this.config.concurrency(), threads);
+        this.pump = new DeliveryPump(new Queue(), d -> sender.sendAsync(d.url(), d.secret(), d.eventId(),
+                Instant.now().getEpochSecond(), d.body()), this.config.concurrency(), MIN_CYCLE, this.config.pollInterval());
     }
 
-    /**
-     * Fans new events out (batches while they come back full), then keeps the delivery threads busy for most of one poll interval: each
-     * thread that finishes an attempt lets the next due delivery be claimed at once, so delivery keeps up
-     * with a busy outbox instead of taking one batch per poll.
-     */
-    @Scheduled(every = "${comments.webhooks.poll-interval}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
+    void start(@Observes StartupEvent event) {
+        Thread t = new Thread(pump, "webhook-delivery");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    /** After a successful commit (at once outside a transaction): this instance's new events go out now. */
+    void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten event) {
+        pump.wake();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        Thread t = thread;
+        if (t == null) {
+            return;
+        }
+        pump.stop();
         try {
-            for (int batches = 0; batches < MAX_DISPATCH_BATCHES
-                    && deliveries.dispatch(now(), config.retryFor()) == Deliveries.DISPATCH_BATCH; batches++) {
-                // a full batch: more events may wait
+            t.join(STOP_GRACE.toMillis());
+            if (t.isAlive()) {
+                t.interrupt();
+                t.join(STOP_GRACE.toMillis());
             }
-            loop.run(permits -> {
-                Instant now = now();
-                return deliveries.claim(permits, now, now.plus(lease()));
-            }, this::attempt, config.pollInterval().multipliedBy(9).dividedBy(10));
+            pump.drain(STOP_GRACE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.debugf("Webhook poll failed, will poll again: %s", e.toString());
+        } finally {
+            sender.close();
+        }
+    }
+
+    /** The pump's queue: {@link Deliveries}' statements, with this instance's lease, backoff and metrics. */
+    private final class Queue implements DeliveryPump.Queue {
+
+        @Override
+        public DeliveryPump.Fanned dispatch() {
+            return deliveries.dispatch(now(), config.retryFor());
+        }
+
+        @Override
+        public List<Deliveries.Claimed> claim(int max) {
+            Instant now = now();
+            return deliveries.claim(max, now, now.plus(lease()));
+        }
+
+        @Override
+        public Instant record(List<DeliveryPump.Attempt> attempts) {
+            Instant now = now();
+            Instant earliestRetry = null;
+            List<Deliveries.Result> results = new ArrayList<>(attempts.size());
+            for (DeliveryPump.Attempt attempt : attempts) {
+                Deliveries.Claimed delivery = attempt.delivery();
+                Instant next = null;
+                if (!attempt.outcome().delivered()) {
+                    next = now.plus(backoff(delivery.attempts(), config.retryInitial(), config.retryMaxInterval(),
+                            ThreadLocalRandom.current().nextDouble()));
+                    if (next.isAfter(delivery.retryUntil())) {
+                        next = null; // past its retry window: failed for good
+                    } else if (earliestRetry == null || next.isBefore(earliestRetry)) {
+                        earliestRetry = next;
+                    }
+                }
+                results.add(new Deliveries.Result(delivery, attempt.outcome(), now, next));
+            }
+            deliveries.record(results, now.minus(config.retryFor()));
+            for (Deliveries.Result result : results) {
+                if (result.delivered()) {
+                    metrics.delivered();
+                } else {
+                    metrics.failedAttempt(result.nextAttempt() == null);
+                }
+            }
+            return earliestRetry;
         }
     }
 
@@ -97,26 +155,6 @@ public class DeliveryWorker {
         return config.connectTimeout().plus(config.readTimeout().multipliedBy(2)).plusSeconds(30);
     }
 
-    private void attempt(Deliveries.Claimed delivery) {
-        try {
-            WebhookSender.Outcome outcome = sender.send(delivery.url(), delivery.secret(), delivery.eventId(),
-                    Instant.now().getEpochSecond(), delivery.body());
-            Instant now = now();
-            if (outcome.delivered()) {
-                deliveries.delivered(delivery, outcome, now);
-                metrics.delivered();
-            } else {
-                Instant next = now.plus(backoff(delivery.attempts(), config.retryInitial(), config.retryMaxInterval(),
-                        ThreadLocalRandom.current().nextDouble()));
-                boolean failed = deliveries.failed(delivery, outcome, now, next, now.minus(config.retryFor()));
-                metrics.failedAttempt(failed);
-            }
-        } catch (RuntimeException e) {
-            // The lease runs out and the delivery is tried again.
-            LOG.warnf("Could not record webhook delivery %d: %s", delivery.id(), e.toString());
-        }
-    }
-
     /**
      * The delay after the {@code attempts}-th failed attempt: {@code initial} doubled per attempt before,
      * capped at {@code max}, less up to half of it as jitter ({@code random} in [0, 1)), so receivers that
@@ -129,16 +167,6 @@ public class DeliveryWorker {
             millis = max.toMillis();
         }
         return Duration.ofMillis(millis - (long) (millis / 2 * random));
-    }
-
-    @PreDestroy
-    void stop() {
-        threads.shutdownNow();
-        try {
-            threads.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static Instant now() {

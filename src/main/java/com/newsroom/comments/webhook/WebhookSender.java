@@ -10,18 +10,21 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Sends one signed message to one URL: the address is checked first ({@link AddressGuard}), redirects
  * are not followed, connecting and waiting for the answer are bounded, and at most {@code responseLimit}
  * bytes of the answer are read. A 2xx answer is a delivery; anything else, or no answer, is a failure.
- * Plain Java: the delivery worker calls it on its own threads.
+ * Non-blocking ({@link #sendAsync}): many attempts in flight hold no thread each. Plain Java.
  */
 public final class WebhookSender {
 
@@ -31,8 +34,11 @@ public final class WebhookSender {
 
     static final String USER_AGENT = "comment-moderation-webhooks/1";
 
+    static final String STOPPING = "Interrupted (the instance is stopping).";
+
     private final HttpClient client;
     private final AddressGuard guard;
+    private final ExecutorService checks;
     private final Duration readTimeout;
     private final int responseLimit;
 
@@ -42,45 +48,83 @@ public final class WebhookSender {
         this.responseLimit = responseLimit;
         this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.checks = Executors.newFixedThreadPool(2, task -> {
+            Thread thread = new Thread(task, "webhook-address-check");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
+    /** One attempt, waiting for its outcome (tests, and callers that have a thread to spare). */
     public Outcome send(String url, String secret, String messageId, long timestampSeconds, String body) {
-        URI uri;
         try {
-            uri = guard.check(url);
-        } catch (AddressGuard.Refused e) {
-            return new Outcome(false, null, "Refused: " + e.getMessage(), null);
+            return sendAsync(url, secret, messageId, timestampSeconds, body).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(false, null, STOPPING, null);
+        } catch (ExecutionException e) {
+            return new Outcome(false, null, "Could not deliver: " + e.getCause(), null);
         }
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(readTimeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", USER_AGENT)
-                .header("webhook-id", messageId)
-                .header("webhook-timestamp", Long.toString(timestampSeconds))
-                .header("webhook-signature", StandardWebhooks.sign(secret, messageId, timestampSeconds, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        CompletableFuture<HttpResponse<String>> future = client.sendAsync(request, info -> new Limited(responseLimit));
-        try {
-            // The request's timeout bounds the wait for the headers; this bounds a body that trickles.
-            HttpResponse<String> response = future.get(readTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * One attempt without holding a thread while it waits: the address is checked on a small pool of its
+     * own (a name lookup may block), the request goes out on the HTTP client's selector. The future never
+     * completes exceptionally, and completes within the DNS lookup plus connect plus twice the read timeout;
+     * cancelling it abandons the request.
+     */
+    public CompletableFuture<Outcome> sendAsync(String url, String secret, String messageId, long timestampSeconds, String body) {
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return guard.check(url);
+            } catch (AddressGuard.Refused e) {
+                outcome.complete(new Outcome(false, null, "Refused: " + e.getMessage(), null));
+                return null;
+            }
+        }, checks).whenComplete((uri, checkFailed) -> {
+            if (checkFailed != null) {
+                outcome.complete(new Outcome(false, null, "Could not deliver: " + checkFailed, null));
+            } else if (uri != null && !outcome.isDone()) {
+                HttpRequest request = HttpRequest.newBuilder(uri).timeout(readTimeout)
+                        .header("Content-Type", "application/json")
+                        .header("User-Agent", USER_AGENT)
+                        .header("webhook-id", messageId)
+                        .header("webhook-timestamp", Long.toString(timestampSeconds))
+                        .header("webhook-signature", StandardWebhooks.sign(secret, messageId, timestampSeconds, body))
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                CompletableFuture<HttpResponse<String>> response = client.sendAsync(request, info -> new Limited(responseLimit));
+                response.whenComplete((answer, failed) -> outcome.complete(outcome(answer, failed)));
+                // The request's timeout bounds the wait for the headers; this bounds a body that trickles.
+                outcome.completeOnTimeout(new Outcome(false, null,
+                        "No complete answer within " + readTimeout.multipliedBy(2).toSeconds() + " s.", null),
+                        readTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+                // Timed out or abandoned (the instance is stopping): so is the request, and its connection.
+                outcome.whenComplete((o, e) -> response.cancel(true));
+            }
+        });
+        return outcome;
+    }
+
+    private Outcome outcome(HttpResponse<String> response, Throwable failed) {
+        if (failed == null) {
             int status = response.statusCode();
             boolean delivered = status >= 200 && status < 300;
             String error = delivered ? null
                     : status >= 300 && status < 400 ? "Answered " + status + ": redirects are not followed."
                             : "Answered " + status + ".";
             return new Outcome(delivered, status, error, response.body());
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            return new Outcome(false, null, "No complete answer within " + readTimeout.multipliedBy(2).toSeconds() + " s.", null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            return new Outcome(false, null, "Interrupted (the instance is stopping).", null);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            String error = cause instanceof HttpTimeoutException ? "No answer within the timeout (" + cause.getMessage() + ")."
-                    : "Could not deliver: " + cause;
-            return new Outcome(false, null, error, null);
         }
+        Throwable cause = failed instanceof CompletionException && failed.getCause() != null ? failed.getCause() : failed;
+        String error = cause instanceof HttpTimeoutException ? "No answer within the timeout (" + cause.getMessage() + ")."
+                        : cause instanceof CancellationException ? STOPPING
+                                : "Could not deliver: " + cause;
+        return new Outcome(false, null, error, null);
+    }
+
+    /** Stops the address checks' threads; attempts in flight finish or are cancelled by their callers. */
+    public void close() {
+        checks.shutdownNow();
     }
 
     /** Keeps the first {@code limit} bytes of a body, then cancels the rest. */

@@ -24,6 +24,7 @@ import com.newsroom.comments.comment.CommentStatus;
 import com.newsroom.comments.comment.PublicCommentsChanged;
 import com.newsroom.comments.comment.QueueActivity;
 import com.newsroom.comments.config.CommentsConfig;
+import com.newsroom.comments.event.OutboxWritten;
 import com.newsroom.comments.problem.ApiException;
 import com.newsroom.comments.problem.ProblemMappers;
 
@@ -106,6 +107,7 @@ public class CommentWriter {
     private final CommentStore store;
     private final Event<PublicCommentsChanged> changes;
     private final Event<QueueActivity> activity;
+    private final Event<OutboxWritten> outboxWritten;
     private final BlockingQueue<Ticket> queue;
     private final int maxBatch;
     private final Duration shutdownWait;
@@ -114,10 +116,11 @@ public class CommentWriter {
     private volatile boolean running = true;
 
     public CommentWriter(CommentStore store, Event<PublicCommentsChanged> changes, Event<QueueActivity> activity,
-            CommentsConfig config, MeterRegistry registry) {
+            Event<OutboxWritten> outboxWritten, CommentsConfig config, MeterRegistry registry) {
         this.store = store;
         this.changes = changes;
         this.activity = activity;
+        this.outboxWritten = outboxWritten;
         this.queue = new ArrayBlockingQueue<>(config.write().queueCapacity());
         this.maxBatch = config.write().maxBatch();
         this.shutdownWait = config.write().timeout();
@@ -198,12 +201,14 @@ public class CommentWriter {
         }
         Set<String> changedArticles = new LinkedHashSet<>();
         List<Comment> held = new ArrayList<>();
+        boolean stored = false;
         for (int i = 0; i < batch.size(); i++) {
             CommentStore.Result result = results.get(i);
             if (result.refusal() != null) {
                 batch.get(i).outcome().completeExceptionally(result.refusal());
                 continue;
             }
+            stored = true;
             if (result.comment().status == CommentStatus.APPROVED) {
                 changedArticles.add(result.comment().articleId);
             } else if (result.comment().status == CommentStatus.PENDING) {
@@ -214,6 +219,9 @@ public class CommentWriter {
         // transaction, the observers of a successful commit are called at once); open queues learn of the held.
         changedArticles.forEach(articleId -> changes.fire(new PublicCommentsChanged(articleId)));
         held.forEach(c -> activity.fire(new QueueActivity(QueueActivity.Kind.HELD, c.id, c.articleId, c.status)));
+        if (stored) {
+            outboxWritten.fire(OutboxWritten.INSTANCE); // their comment.created events: delivery wakes
+        }
         for (int i = 0; i < batch.size(); i++) {
             if (results.get(i).comment() != null) {
                 batch.get(i).outcome().complete(results.get(i).comment());
