@@ -1,4 +1,4 @@
-/* The console's one way to the moderator API, and its live region.
+/* The console's one way to the moderator API (and upload() for files sent with their progress), and its live region.
  *
  * api(path, options) answers the parsed JSON (null for 204) or throws an ApiError whose message is the problem
  * details' `detail` in words (never raw JSON). Every request sends X-Requested-With, which the service requires
@@ -64,6 +64,44 @@ export async function api(path, { method = 'GET', body, contentType, ifMatch, he
   }
   if (response.ok) return withResponse ? { data, response } : data;
   throw problemError(response, data);
+}
+
+/**
+ * Sends a file as a request's body (POST), telling onProgress(sent, total) as it goes (fetch cannot: hence
+ * XMLHttpRequest), and answers the parsed JSON or throws an ApiError as api() does.
+ */
+export function upload(path, file, { contentType, signal, onProgress } = {}) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', new URL(path, API_ROOT));
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
+    xhr.setRequestHeader('Content-Type', contentType || 'application/octet-stream');
+    xhr.withCredentials = true;
+    if (onProgress) xhr.upload.addEventListener('progress', (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size));
+    const abort = () => xhr.abort();
+    if (signal) signal.addEventListener('abort', abort, { once: true });
+    xhr.addEventListener('loadend', () => {
+      if (signal) signal.removeEventListener('abort', abort);
+      if (signal && signal.aborted) {
+        reject(new DOMException('The upload was stopped.', 'AbortError'));
+        return;
+      }
+      if (xhr.status === 0) {
+        reject(new ApiError(0, MSG.network));
+        return;
+      }
+      let data = null;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch (e) {
+        data = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data);
+      else reject(problemError({ status: xhr.status, headers: { get: (name) => xhr.getResponseHeader(name) } }, data));
+    });
+    xhr.send(file);
+  });
 }
 
 function problemError(response, problem) {

@@ -7,6 +7,7 @@ import rules from './views/rules.js';
 import rule from './views/rule.js';
 import articles, { article } from './views/articles.js';
 import audit from './views/audit.js';
+import imports from './views/imports.js';
 import moderators from './views/moderators.js';
 import account from './views/account.js';
 
@@ -18,6 +19,7 @@ export default [
   articles,
   article,
   audit,
+  imports,
   moderators,
   account
 ];
