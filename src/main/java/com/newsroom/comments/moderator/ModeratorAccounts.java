@@ -24,7 +24,8 @@ import io.quarkus.panache.common.Sort;
 /**
  * Moderator accounts: password checks that cost the same whatever the outcome, password rules, account
  * management and the last-admin guard. Passwords are hashed with bcrypt; neither a password nor its
- * hash is ever logged or returned. Every change that should end sessions fires {@link AccountChanged}.
+ * hash is ever logged or returned. Every change of an account (creation, password, role, enabled flag,
+ * deletion) fires {@link AccountChanged}, which ends sessions where it should and is written to the audit log.
  */
 @ApplicationScoped
 public class ModeratorAccounts {
@@ -40,6 +41,9 @@ public class ModeratorAccounts {
      */
     static final String DUMMY_HASH = "$2a$10$tyqdGbfiQYFH39ohvobjDOfyu1apOrMzSqgkW6MAAcMU9aSvrA1vu";
     static final String DUMMY_PASSWORD = "no-such-moderator-password";
+
+    /** Who created the first admin, in the audit log: the configuration, not a moderator. */
+    static final String FIRST_ADMIN_ACTOR = "SYSTEM";
 
     static final String EMAIL_INVALID = "The e-mail address is not valid.";
     static final String DIGEST_NEEDS_EMAIL = "The digest needs an e-mail address: send \"email\" too.";
@@ -130,8 +134,9 @@ public class ModeratorAccounts {
         return moderators.listAll(Sort.by("username")).stream().map(ModeratorView::of).toList();
     }
 
+    /** Creates an account; {@code actor} is the admin who did (the audit log's). */
     @Transactional
-    public ModeratorView create(ModeratorRequest request) {
+    public ModeratorView create(ModeratorRequest request, String actor) {
         String username = request == null ? null : request.username();
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw ApiException.invalidField("username",
@@ -143,8 +148,10 @@ public class ModeratorAccounts {
         Moderator account = new Moderator();
         account.username = username;
         account.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        apply(account, request, true, username);
+        apply(account, request, true, actor);
         moderators.persist(account);
+        changes.fire(new AccountChanged(account.username, actor, Change.CREATED,
+                account.role + (account.enabled ? "" : ", disabled")));
         return ModeratorView.of(account);
     }
 
@@ -174,7 +181,7 @@ public class ModeratorAccounts {
         if (moderators.count() > 0) {
             return false;
         }
-        create(new ModeratorRequest(username, password, Moderator.ROLE_ADMIN, true));
+        create(new ModeratorRequest(username, password, Moderator.ROLE_ADMIN, true), FIRST_ADMIN_ACTOR);
         return true;
     }
 
@@ -201,9 +208,10 @@ public class ModeratorAccounts {
             }
         }
         if (role != null && !role.equals(account.role)) {
+            String before = account.role;
             account.role = role;
             if (!creating) {
-                changes.fire(new AccountChanged(account.username, actor, Change.ROLE));
+                changes.fire(new AccountChanged(account.username, actor, Change.ROLE, before + " → " + role));
             }
         }
         if (request.enabled() != null && request.enabled() != account.enabled) {

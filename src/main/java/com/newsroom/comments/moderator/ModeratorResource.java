@@ -53,12 +53,12 @@ public class ModeratorResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a moderator account")
+    @Operation(summary = "Create a moderator account", description = "Recorded in the audit log (MODERATOR_CREATE).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ModeratorView.class)))
     @APIResponse(responseCode = "400", description = "Bad username, password or role")
     @APIResponse(responseCode = "409", description = "The username is taken")
-    public Response create(ModeratorRequest request) {
-        ModeratorView created = accounts.create(request);
+    public Response create(ModeratorRequest request, @Context SecurityContext security) {
+        ModeratorView created = accounts.create(request, Actors.of(security));
         return Response.created(URI.create("/api/moderation/moderators/" + created.username())).entity(created).build();
     }
 

@@ -11,11 +11,14 @@ const PAGE_SIZE = 25;
 export const ACTIONS = [
   ['APPROVE', 'Approved'], ['HOLD', 'Held'], ['SPAM', 'Marked as spam'], ['REJECT', 'Rejected'], ['RESTORE', 'Restored'],
   ['EDIT', 'Edited'], ['DELETE', 'Deleted'], ['DISMISS_REPORTS', 'Reports dismissed'], ['HIDE_REPORTED', 'Hidden by reports'],
-  ['ERASE_AUTHOR', 'Author erased'], ['EXPORT_AUTHOR', 'Author exported'], ['ARTICLE_SETTINGS', 'Article settings'],
+  ['ERASE_AUTHOR', 'Author erased'], ['EXPORT_AUTHOR', 'Author exported'], ['EXPORT', 'Backup exported'], ['ARTICLE_SETTINGS', 'Article settings'],
   ['RULE_CREATE', 'Rule created'], ['RULE_UPDATE', 'Rule changed'], ['RULE_DELETE', 'Rule deleted'],
   ['IMPORT', 'Import'], ['PURGE', 'Spam purged'], ['WEBHOOK_CREATE', 'Webhook created'], ['WEBHOOK_UPDATE', 'Webhook changed'],
   ['WEBHOOK_DELETE', 'Webhook deleted'], ['SIGN_IN', 'Signed in'], ['SIGN_OUT', 'Signed out'], ['SIGN_IN_FAILED', 'Failed sign-ins'],
-  ['PASSWORD_CHANGE', 'Password changed'], ['SIGN_OUT_EVERYWHERE', 'Signed out everywhere']
+  ['PASSWORD_CHANGE', 'Password changed'], ['SIGN_OUT_EVERYWHERE', 'Signed out everywhere'],
+  ['MODERATOR_CREATE', 'Moderator account created'], ['MODERATOR_ROLE', 'Moderator role changed'],
+  ['MODERATOR_DISABLE', 'Moderator account disabled'], ['MODERATOR_ENABLE', 'Moderator account enabled'],
+  ['MODERATOR_DELETE', 'Moderator account deleted']
 ];
 const ACTION_WORDS = Object.fromEntries(ACTIONS);
 const FILTERS = ['actor', 'commentId', 'action', 'articleId', 'from', 'to'];
