@@ -434,13 +434,36 @@ function render(ctx) {
     }
   }
 
-  /** Whether a held or reported comment would be in this list. */
+  /** Whether a held or reported comment would be in this list, but for the words (events do not carry the text). */
   function fits(event) {
     if (filter.articleId && filter.articleId !== event.articleId) return false;
-    if (filter.q) return false; // the words cannot be checked here: the moderator reloads to see
     if (event.type === 'reported' && filter.reported) return !event.status || event.status === filter.status;
     return event.status === filter.status && !filter.reported;
   }
+
+  // With words in the filter, the service says which new comments match: the ids that fit otherwise wait here,
+  // then one request (the list's filter, newest or most reported first) keeps those it answers.
+  const candidates = new Set();
+  let candidatesTimer = null;
+  function checkCandidatesSoon() {
+    if (candidatesTimer) return;
+    candidatesTimer = setTimeout(async () => {
+      candidatesTimer = null;
+      const ids = [...candidates];
+      candidates.clear();
+      const params = queryParams(0, 100);
+      if (!filter.reported) params.set('sort', 'newest');
+      try {
+        const data = await api(`comments?${params}`, { signal });
+        const matching = new Set(data.items.map((c) => c.id));
+        for (const id of ids) if (matching.has(id) && !shown.has(id)) fresh.add(id);
+        updateNew();
+      } catch (e) {
+        fail(e);
+      }
+    }, 250);
+  }
+  signal.addEventListener('abort', () => clearTimeout(candidatesTimer));
 
   let statsTimer = null;
   function refreshStatsSoon() {
@@ -454,9 +477,17 @@ function render(ctx) {
 
   function onEvent(event) {
     if (event.type === 'held' || event.type === 'reported') {
-      if (fits(event) && !shown.has(event.commentId)) fresh.add(event.commentId);
+      if (fits(event) && !shown.has(event.commentId)) {
+        if (filter.q) {
+          candidates.add(event.commentId);
+          checkCandidatesSoon();
+        } else {
+          fresh.add(event.commentId);
+        }
+      }
     } else if (event.type === 'decided') {
       fresh.delete(event.commentId);
+      candidates.delete(event.commentId);
       const s = shown.get(event.commentId);
       if (s && !ownDecisions.has(event.commentId) && event.status !== s.comment.status) {
         markChanged(s, event.status);
