@@ -239,7 +239,8 @@ async function render(ctx) {
       section('mq-detail-author-title', 'Author', dl(authorFacts),
         author ? [
           el('p', { id: 'mq-author-counts' }, `All comments by this ${author.by === 'email' ? 'e-mail address' : 'address'}: `,
-            Object.entries(author.counts || {}).map(([status, n]) => `${n} ${status.toLowerCase()}`).join(', '), '.'),
+            Object.entries(author.counts || {}).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status.toLowerCase()}`)
+              .join(', ') || 'none', '.'),
           (author.comments || []).length
             ? el('ul', { class: 'mq-related-list', id: 'mq-author-comments', 'aria-label': 'The author\u2019s other comments' },
               author.comments.map((r) => related(r, { showArticle: true })))

@@ -297,6 +297,11 @@ class ConsoleViewsBrowserTest {
         wait(10).until(d -> d.findElement(By.id("mq-audit-summary")).getText().equals("0 entries match the filters."));
         assertEquals(articleId, driver.findElement(By.id("mq-audit-article")).getAttribute("value"));
         assertEquals("2000-01-01", driver.findElement(By.id("mq-audit-to")).getAttribute("value"));
+
+        // By comment: the one entry of the rejected comment.
+        open("#/audit?commentId=" + rejected);
+        wait(10).until(d -> d.findElement(By.id("mq-audit-summary")).getText().equals("1 entry matches the filters."));
+        assertEquals("REJECT", driver.findElement(By.cssSelector(".mq-audit-entry")).getAttribute("data-action"));
     }
 
     @Test
@@ -344,11 +349,55 @@ class ConsoleViewsBrowserTest {
         session(username, password).statusCode(401);
         session(username, fresh).statusCode(200);
 
+        // Each change is in the audit log, by the admin, naming the account.
+        open("#/audit?actor=" + Accounts.ADMIN + "&action=MODERATOR_ROLE");
+        WebElement changed = wait(10).until(d -> d.findElements(By.cssSelector(".mq-audit-entry")).stream()
+                .filter(e -> e.getText().contains("account " + username + ": moderator → admin")).findFirst().orElse(null));
+        assertTrue(changed.getText().contains(Accounts.ADMIN + " Moderator role changed"), changed.getText());
+        for (String action : List.of("MODERATOR_CREATE", "MODERATOR_DISABLE", "MODERATOR_ENABLE", "PASSWORD_CHANGE")) {
+            new Select(driver.findElement(By.id("mq-audit-action"))).selectByValue(action);
+            driver.findElement(By.cssSelector("#mq-audit-filters [type=submit]")).click();
+            wait(10).until(d -> d.findElements(By.cssSelector(".mq-audit-entry")).stream()
+                    .anyMatch(e -> action.equals(e.getAttribute("data-action")) && e.getText().contains(" " + username)));
+        }
+
         // A moderator has no such view: no link in the nav, and the address says so.
         signIn(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD);
         assertTrue(driver.findElements(By.cssSelector("#mq-nav a[href='#/moderators']")).isEmpty());
         open("#/moderators");
         wait(10).until(d -> d.findElement(By.cssSelector("#mq-view h2")).getText().equals("For admins only"));
+    }
+
+    @Test
+    void aModeratorChangesTheirOwnPassword() throws IOException {
+        String username = "own-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "a long pass phrase " + UUID.randomUUID();
+        String fresh = "a fresh pass phrase " + UUID.randomUUID();
+        Accounts.ensure(username, password, "moderator");
+        signIn(username, password);
+        driver.findElement(By.cssSelector("#mq-nav a[href='#/account']")).click();
+        WebElement current = waitFor(By.id("mq-password-current"));
+        assertEquals(username, driver.findElement(By.id("mq-account-username")).getText());
+        assertEquals("moderator", driver.findElement(By.id("mq-account-roles")).getText());
+
+        current.sendKeys("not my password at all");
+        driver.findElement(By.id("mq-password-new")).sendKeys(fresh);
+        driver.findElement(By.cssSelector("#mq-password [type=submit]")).click();
+        wait(10).until(d -> d.findElement(By.id("mq-password-current-error")).getText().equals("The current password is wrong."));
+        assertEquals("true", current.getAttribute("aria-invalid"));
+        assertEquals(current, driver.switchTo().activeElement());
+        assertTrue(driver.findElement(By.id("mq-workspace")).isDisplayed(), "still signed in");
+
+        current.clear();
+        current.sendKeys(password);
+        driver.findElement(By.cssSelector("#mq-password [type=submit]")).click();
+        waitForStatus("Your password was changed; your other sessions have ended.");
+        session(username, password).statusCode(401);
+        session(username, fresh).statusCode(200);
+        driver.navigate().refresh(); // this session goes on with the new password
+        wait(15).until(d -> d.findElement(By.id("mq-account-username")).getText().equals(username));
+        js("document.activeElement.blur(); window.scrollTo(0, 0)");
+        screenshot("console-account.png");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -366,6 +366,33 @@ class ModerationPageBrowserTest {
     }
 
     @Test
+    void withWordsInTheFilterOnlyMatchingNewCommentsAreCounted() {
+        String article = "live-words-" + UUID.randomUUID().toString().substring(0, 8);
+        String tag = unique();
+        long first = postThroughApi(article, "Hamdi Fırat Büyük", "First " + word + " " + tag);
+        openAndSignIn(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD);
+        filter("PENDING", article, tag);
+        waitForItem(first);
+        wait(10).until(d -> d.findElement(By.id("mq-live")).getText().equals("Live updates on"));
+        WebElement newButton = driver.findElement(By.id("mq-new"));
+
+        postThroughApi(article, "Safet Music", "Other words " + word); // held on the article, without the words
+        long matching = postThroughApi(article, "Saad al-Allaq", "Second " + word + " " + tag.toUpperCase(java.util.Locale.ROOT));
+        new WebDriverWait(driver, Duration.ofSeconds(2), Duration.ofMillis(50))
+                .until(d -> newButton.isDisplayed() && newButton.getText().equals("1 new comment: show"));
+        postThroughApi(article, "Safet Music", "More other words " + word);
+        try {
+            wait(2).until(d -> !newButton.getText().equals("1 new comment: show"));
+            throw new AssertionError("a comment without the words was counted: " + newButton.getText());
+        } catch (org.openqa.selenium.TimeoutException expected) {
+            // still one
+        }
+        newButton.click();
+        waitForItem(matching);
+        assertEquals(2, driver.findElements(By.cssSelector("#mq-list .mq-item")).size());
+    }
+
+    @Test
     void keyboardTriageMovesSelectsAndDecidesWithIfMatch() throws IOException {
         String tag = unique();
         long first = postThroughApi("Saad al-Allaq", "One " + word + " " + tag);
@@ -484,6 +511,38 @@ class ModerationPageBrowserTest {
         wait(5).until(d -> d.findElement(By.id("mq-confirm")).isDisplayed());
         driver.findElement(By.id("mq-confirm-yes")).click();
         waitForStatus("Deleted: comment " + id + " by Hamdi Fırat Büyük.");
+        wait(10).until(d -> d.getCurrentUrl().endsWith("#/queue"));
+        moderatorApi().when().get("/api/moderation/comments/{id}", id).then().statusCode(404);
+    }
+
+    @Test
+    void spamWithBlockThenEraseTheAuthorAfterAConfirmationNamingWhatGoes() {
+        String email = "erase-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String ip = Readers.uniqueIp();
+        long id = ((Number) Readers.from(api(), ip).contentType(ContentType.JSON)
+                .body(Map.of("name", "Safet Music", "email", email, "text", "Buy " + word + " now " + unique()))
+                .when().post("/api/articles/{id}/comments", ARTICLE).then().statusCode(201).extract().path("id")).longValue();
+        openAndSignIn(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD);
+        driver.get(page + "#/comments/" + id);
+        wait(10).until(d -> !d.findElements(By.id("mq-detail-text")).isEmpty());
+        assertEquals("All comments by this e-mail address: 1 pending.", driver.findElement(By.id("mq-author-counts")).getText());
+
+        driver.findElement(By.id("mq-detail-block")).click();
+        driver.findElement(By.cssSelector("#mq-view button.mq-decide-spam")).click();
+        wait(10).until(d -> d.findElement(By.id("mq-status")).getText().endsWith("comment " + id + " by Safet Music."));
+        assertEquals("SPAM", moderatorApi().when().get("/api/moderation/comments/{id}", id).then().extract().jsonPath().getString("status"));
+        List<Map<String, Object>> rules = api().queryParam("type", "AUTHORS").queryParam("size", 100).when().get("/api/moderation/rules").then()
+                .statusCode(200).extract().jsonPath().getList("items.findAll { it.type == 'AUTHORS' && it.emails != null && it.emails.contains('" + email + "') }");
+        assertEquals(1, rules.size(), "the author is blocked by an AUTHORS rule");
+        assertEquals(List.of(ip), rules.get(0).get("ips"));
+        createdRules.add(((Number) rules.get(0).get("id")).longValue()); // deleted after the class
+
+        driver.findElement(By.id("mq-erase")).click();
+        wait(5).until(d -> d.findElement(By.id("mq-confirm")).isDisplayed());
+        String question = driver.findElement(By.id("mq-confirm-text")).getText();
+        assertTrue(question.startsWith("Everything stored about " + email + " will be erased for good: 1 comment by this e-mail"), question);
+        driver.findElement(By.id("mq-confirm-yes")).click();
+        waitForStatus("Erased " + email + ": 1 comment.");
         wait(10).until(d -> d.getCurrentUrl().endsWith("#/queue"));
         moderatorApi().when().get("/api/moderation/comments/{id}", id).then().statusCode(404);
     }
