@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +28,7 @@ import com.newsroom.comments.event.EventType;
 import com.newsroom.comments.support.JwtKeys;
 import com.newsroom.comments.support.Readers;
 import com.newsroom.comments.support.StandardWebhooksVerifier;
+import com.newsroom.comments.support.TestDatabase;
 import com.newsroom.comments.support.WebhookReceiver;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -294,6 +297,62 @@ class WebhookTest {
             } finally {
                 delete(hook);
             }
+        }
+    }
+
+    /**
+     * Past its retry window a delivery is marked FAILED, and a webhook whose deliveries failed for the whole
+     * window is disabled; both show in the API. The window (24 h) is shortened by moving the delivery's end
+     * and the webhook's first failure into the past, as a day of failures would have left them.
+     */
+    @Test
+    void aDeliveryPastItsWindowFailsAndAWebhookFailingADayIsDisabled() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver().answering(n -> 503)) {
+            Hook hook = create(receiver.url(), List.of("comment.created"), false);
+            try {
+                String articleId = article();
+                post(articleId, "Never accepted", null);
+                receiver.await(1, r -> r.body().contains(articleId), WAIT);
+                sql("update webhook_delivery set retry_until = now() where webhook_id = " + hook.id());
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                JsonPath failed;
+                do {
+                    Thread.sleep(100);
+                    failed = asAdmin().when().get("/api/moderation/webhooks/{id}/deliveries?status=FAILED", hook.id())
+                            .then().statusCode(200).extract().jsonPath();
+                } while (failed.getList("items").isEmpty() && System.nanoTime() < deadline);
+                assertEquals(1, failed.getList("items").size(), failed.prettify());
+                assertEquals(503, failed.getInt("items[0].lastStatusCode"));
+                assertTrue(failed.getInt("items[0].attempts") >= 2, failed.prettify());
+                assertTrue(failed.getString("items[0].lastResponse").startsWith("answer "), failed.prettify());
+                asAdmin().when().get("/api/moderation/webhooks/{id}", hook.id()).then().body("enabled", equalTo(true));
+
+                // Its next failure finds it failing for more than the window: disabled.
+                sql("update webhook set failing_since = now() - interval '25 hours' where id = " + hook.id());
+                post(articleId, "Failing for a day", null);
+                JsonPath webhook;
+                deadline = System.nanoTime() + WAIT.toNanos();
+                do {
+                    Thread.sleep(100);
+                    webhook = asAdmin().when().get("/api/moderation/webhooks/{id}", hook.id()).then().statusCode(200)
+                            .extract().jsonPath();
+                } while (webhook.getBoolean("enabled") && System.nanoTime() < deadline);
+                assertFalse(webhook.getBoolean("enabled"), webhook.prettify());
+                assertTrue(webhook.getString("disabledReason").contains("every delivery failed"), webhook.prettify());
+                // Disabled: new events are not fanned out to it.
+                int before = receiver.received().size();
+                post(articleId, "After the webhook was disabled", null);
+                Thread.sleep(1500);
+                assertEquals(before, receiver.received().size());
+            } finally {
+                delete(hook);
+            }
+        }
+    }
+
+    static void sql(String update) throws Exception {
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+            s.executeUpdate(update);
         }
     }
 
