@@ -92,18 +92,25 @@ public class Deliveries {
 
     /**
      * Claims up to {@code max} due deliveries of enabled webhooks for one attempt each: their next attempt
-     * moves to {@code leaseUntil}, so if this instance dies mid-delivery another tries again after it.
+     * moves to {@code leaseUntil}, so if this instance dies mid-delivery another tries again after it. Only
+     * the oldest pending delivery of an ordering key is claimed.
+     * <p>
+     * The cost is that of the rows claimed, not of the backlog: the due index is walked in order (sorting is
+     * off for this transaction, so the planner cannot choose to sort every pending row, as it did with
+     * statistics taken while nothing was pending: a claim of 64 among 20,000 pending took 2 minutes), and
+     * each candidate's place in its key's queue is one probe of the order index.
      */
     @Transactional
     @SuppressWarnings("unchecked")
     public List<Claimed> claim(int max, Instant now, Instant leaseUntil) {
+        em.createNativeQuery("select set_config('enable_sort', 'off', true)").getSingleResult();
         List<Object[]> rows = em.createNativeQuery("""
                 with due as (
                     select d.id from webhook_delivery d join webhook w on w.id = d.webhook_id and w.enabled
                     where d.status = 'PENDING' and d.next_attempt_at <= ?1
-                      and not exists (select 1 from webhook_delivery p where p.webhook_id = d.webhook_id
-                          and p.ordering_key = d.ordering_key and p.status = 'PENDING' and p.event_seq < d.event_seq)
-                    order by d.next_attempt_at, d.id
+                      and (d.ordering_key is null or d.event_seq = (select min(p.event_seq) from webhook_delivery p
+                          where p.webhook_id = d.webhook_id and p.ordering_key = d.ordering_key and p.status = 'PENDING'))
+                    order by d.next_attempt_at
                     limit ?2
                     for update of d skip locked
                 )
