@@ -245,6 +245,16 @@ public interface CommentsConfig {
         boolean listen();
 
         /**
+         * How late a new approved comment may show to readers other than its author. Until then readers get
+         * the article's previous page while one reload runs in the background, so a busy article's page is
+         * read at most a few times per window, not once per comment. Its author sees it on their next read
+         * (a short cookie skips the cache); removals and other moderators' changes evict at once on the
+         * instance that made them, and within this window on the others. 0 evicts on every change.
+         */
+        @WithDefault("1s")
+        Duration freshness();
+
+        /**
          * Memory the cached pages may take at most, counted in gzipped bytes; the least used articles go
          * first. Clients without gzip get inflated copies, kept within half of this again.
          */

@@ -295,6 +295,40 @@ class MultiInstanceIT {
     }
 
     @Test
+    void aNewCommentShowsToItsAuthorAtOnceAndToEveryReaderWithinTheFreshnessWindow() throws InterruptedException {
+        String articleId = "multi-fresh-" + UUID.randomUUID();
+        Readers.from(a.api(), "203.0.113.170").contentType(ContentType.JSON).body(Map.of("name", "Ali", "text", "The first"))
+                .post("/api/articles/{a}/comments", articleId).then().statusCode(201);
+        // Both instances cache the page with one comment (the second reads are cache hits).
+        for (Instance instance : List.of(a, b, a, b)) {
+            instance.api().get("/api/articles/{a}/comments", articleId).then().statusCode(200).body("totalItems", equalTo(1));
+        }
+        String author = Readers.from(a.api(), "203.0.113.171").contentType(ContentType.JSON)
+                .body(Map.of("name", "Veli", "text", "The second")).post("/api/articles/{a}/comments", articleId)
+                .then().statusCode(201).extract().cookie("comments_author");
+        long posted = System.currentTimeMillis();
+        // Its author sees it at once through either instance, before B has heard of it (NOTIFY within 100 ms).
+        for (Instance instance : List.of(b, a)) {
+            instance.api().cookie("comments_author", author).get("/api/articles/{a}/comments", articleId).then()
+                    .statusCode(200).body("totalItems", equalTo(2)).body("items[1].name", equalTo("Veli"));
+        }
+        // Every other reader, on both instances, within comments.public-cache.freshness (1 s) and the NOTIFY's delay.
+        for (Instance instance : List.of(a, b)) {
+            int shown = 1;
+            while (shown == 1 && System.currentTimeMillis() - posted < 10_000) {
+                shown = instance.api().get("/api/articles/{a}/comments", articleId).then().statusCode(200)
+                        .extract().path("totalItems");
+                if (shown == 1) {
+                    Thread.sleep(50);
+                }
+            }
+            assertEquals(2, shown, "instance on port " + instance.port() + " never showed the new comment");
+        }
+        long took = System.currentTimeMillis() - posted;
+        assertTrue(took < 5_000, "both showed it after " + took + " ms; the freshness window is 1 s, the TTL 60 s");
+    }
+
+    @Test
     void reportsOnBothInstancesCountTogetherAndTheHideReachesBothCaches() throws InterruptedException {
         String articleId = "multi-reports-" + UUID.randomUUID();
         long id = Readers.from(a.api(), "198.51.100.90").contentType(ContentType.JSON)

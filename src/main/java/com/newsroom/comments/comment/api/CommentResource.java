@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -31,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.newsroom.comments.article.ArticleIds;
+import com.newsroom.comments.comment.Comment;
+import com.newsroom.comments.comment.CommentStatus;
 import com.newsroom.comments.comment.CommentSubmission;
 import com.newsroom.comments.comment.pages.Gzip;
 import com.newsroom.comments.comment.pages.PublicComment;
@@ -123,9 +127,25 @@ public class CommentResource {
         URI base = uri.getBaseUri();
         Messages language = language(body.otherField(LANG), request);
         return inLanguage(service.submit(articleId, body, origin(request)), language)
-                .map(comment -> Response.created(location(base, articleId, comment.id))
+                .map(comment -> authorsView(Response.created(location(base, articleId, comment.id)), base, comment)
                         .header(HttpHeaders.CONTENT_LANGUAGE, language.language())
                         .entity(SubmittedComment.of(comment, language)).build());
+    }
+
+    /**
+     * Read-your-writes: with a new approved comment, a cookie for the article's list ({@link
+     * PublicPages#AUTHOR_COOKIE}) under which its author's next reads skip the cache, whose other readers may
+     * get the previous page for up to {@code comments.public-cache.freshness}. It lasts that window and a
+     * second (other instances hear of the change within it), then the cached page shows the comment anyway.
+     */
+    private Response.ResponseBuilder authorsView(Response.ResponseBuilder response, URI base, Comment comment) {
+        if (comment.status != CommentStatus.APPROVED || !pages.enabled()) {
+            return response;
+        }
+        String prefix = base.getRawPath() == null || base.getRawPath().isEmpty() ? "/" : base.getRawPath();
+        return response.cookie(new NewCookie.Builder(PublicPages.AUTHOR_COOKIE).value(String.valueOf(comment.id))
+                .path(prefix + (prefix.endsWith("/") ? "" : "/") + "api/articles/" + comment.articleId + "/comments")
+                .maxAge(pages.authorCookieSeconds()).httpOnly(true).sameSite(NewCookie.SameSite.LAX).build());
     }
 
     /** The {@code lang} field, else the query parameter, else Accept-Language, else the default. */
@@ -186,8 +206,8 @@ public class CommentResource {
                 .map(comment -> {
                     SubmittedComment answer = SubmittedComment.of(comment, language);
                     return redirects.target(redirect, comment.id, answer.status())
-                            .map(target -> Response.seeOther(target).build())
-                            .orElseGet(() -> Response.created(location(base, articleId, comment.id))
+                            .map(target -> authorsView(Response.seeOther(target), base, comment).build())
+                            .orElseGet(() -> authorsView(Response.created(location(base, articleId, comment.id)), base, comment)
                                     .header(HttpHeaders.CONTENT_LANGUAGE, language.language()).entity(answer).build());
                 });
     }
@@ -201,7 +221,10 @@ public class CommentResource {
     }
 
     @GET
-    @Operation(summary = "List an article's published comments", description = "Approved comments only, oldest first. An article without comments gives an empty list.")
+    @Operation(summary = "List an article's published comments", description = """
+            Approved comments only, oldest first. An article without comments gives an empty list. A new comment \
+            shows to other readers within comments.public-cache.freshness (1 s by default); its author, whose \
+            submission's answer set the comments_author cookie for this list, sees it on their next read.""")
     @APIResponse(responseCode = "200", description = "A page of comments",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicCommentPage.class)))
     @APIResponse(responseCode = "400", description = "Bad article id, page or size")
@@ -210,9 +233,15 @@ public class CommentResource {
             @Parameter(description = "Zero-based page number", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
             @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-            @QueryParam("size") String size, @Context HttpHeaders headers) {
+            @QueryParam("size") String size, @Context HttpHeaders headers,
+            @Parameter(hidden = true) @CookieParam(PublicPages.AUTHOR_COOKIE) String author) {
         Paging paging = Paging.parse(page, size, 20);
         boolean gzip = Gzip.accepted(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+        if (author != null) {
+            // The author of a comment just published: read around the cache, which may show the previous page.
+            return Uni.createFrom().completionStage(pages.uncached(() -> service.approvedPage(articleId, paging.page(), paging.size())))
+                    .map(loaded -> json(loaded, gzip));
+        }
         // Hits are usually answered by CachedPageRoute already; a page cached meanwhile is answered on
         // the event loop here, and only a miss reads the database, on a worker thread.
         PublicPages.Page cached = pages.cached(articleId, paging.page(), paging.size());

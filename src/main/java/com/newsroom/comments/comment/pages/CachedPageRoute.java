@@ -14,7 +14,7 @@ import io.vertx.ext.web.Router;
 /**
  * Answers a cached public page straight from the HTTP layer, before the JAX-RS pipeline: when a story
  * breaks, nearly every read is a hit on the same few pages. Anything else — a miss, an invalid article
- * id or paging — falls through to the public API's resource ({@code comment.api}), which loads, caches,
+ * id or paging, a reader with the {@link PublicPages#AUTHOR_COOKIE} — falls through to the public API's resource ({@code comment.api}), which loads, caches,
  * validates and answers.
  * It runs after Quarkus's own filters (CORS, security) like any route. The page goes out gzipped if the
  * client accepts gzip (compressed once, when cached; {@code quarkus.http.enable-compression} stays off),
@@ -27,7 +27,9 @@ public class CachedPageRoute {
         router.get("/api/articles/:articleId/comments").handler(ctx -> {
             String articleId = ctx.pathParam("articleId");
             Paging paging = Paging.parseOrNull(ctx.request().getParam("page"), ctx.request().getParam("size"), 20);
-            PublicPages.Page page = paging == null || !ArticleIds.isValid(articleId) ? null
+            // The author of a comment just published reads through the resource, around the cache.
+            PublicPages.Page page = paging == null || !ArticleIds.isValid(articleId)
+                    || ctx.request().getCookie(PublicPages.AUTHOR_COOKIE) != null ? null
                     : pages.cached(articleId, paging.page(), paging.size());
             if (page == null) {
                 ctx.next();

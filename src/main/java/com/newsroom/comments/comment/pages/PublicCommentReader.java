@@ -20,7 +20,7 @@ import com.newsroom.comments.common.PagedList;
  * one (Hibernate's entity loading and its session were about a third of the service's CPU then).
  */
 @ApplicationScoped
-public class PublicCommentReader {
+public class PublicCommentReader implements PublicPages.Source {
 
     static final String PAGE = """
             select id, parent_id, name, website, text, created_at from comment
@@ -34,6 +34,7 @@ public class PublicCommentReader {
     }
 
     /** One page, oldest first, and the article's total (counted only when the page does not tell it). */
+    @Override
     public PagedList<PublicComment> approvedPage(String articleId, int page, int size) {
         try (Connection db = dataSource.getConnection()) {
             List<PublicComment> items = new ArrayList<>(size);

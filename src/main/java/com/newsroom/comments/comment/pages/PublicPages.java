@@ -10,7 +10,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
@@ -41,9 +43,26 @@ import io.vertx.core.buffer.Buffer;
  * arrives ({@link PublicPagesChannel}). The time-to-live ({@code comments.public-cache.ttl}) is the
  * safety net. The cache is bounded by bytes ({@code comments.public-cache.max-size}) of gzipped pages:
  * a page of long comments can weigh megabytes.
+ * <p>
+ * Freshness ({@code comments.public-cache.freshness}, F): when a story breaks, new comments arrive on its
+ * article many times a second, and reloading its page for each one sent its readers to the database and
+ * the compressor instead of the cache. So a change that only adds approved comments ({@link
+ * PublicCommentsChanged#added()}, and every change announced by another instance) leaves the previous page
+ * servable: readers get it while it was read less than F ago, and one reload per page runs in the background
+ * once it is F/2 old. A page older than F is never served after a change: that reader waits for the reload.
+ * Since a page read at time r shows every change committed before r, every reader sees a change within F
+ * of its commit (plus, on other instances, the NOTIFY's delay). Any other change of this instance (a removal,
+ * an edit, a moderator's decision) makes the previous pages unservable at once. The author of a new comment
+ * is not made to wait: {@code comment.api} reads their next page around the cache.
  */
 @ApplicationScoped
 public class PublicPages {
+
+    /**
+     * Set by a submission whose comment is published, on the path of its article's list, for the freshness
+     * window and a second: its author's reads of that list skip the cache (read-your-writes).
+     */
+    public static final String AUTHOR_COOKIE = "comments_author";
 
     /** Deeper pages are read rarely; caching them would let a crawler fill the memory. */
     static final int CACHED_PAGES = 5;
@@ -64,6 +83,25 @@ public class PublicPages {
 
     /** A page's place, whatever the article's generation: where a reload finds the page it replaces. */
     record Slot(String articleId, int page, int size) {
+    }
+
+    /** A slot's latest page, and when its read began ({@link System#nanoTime()}): it shows every change committed before. */
+    record Latest(Key key, long readAt) {
+    }
+
+    /**
+     * An article's generation, bumped by every change, and the lowest generation whose pages may still be
+     * served after a change (raised by the changes that must show at once).
+     */
+    static final class Generation {
+        final AtomicLong current = new AtomicLong();
+        final AtomicLong servable = new AtomicLong();
+    }
+
+    /** Reads a page from the database (PublicCommentReader), for the background reloads. */
+    @FunctionalInterface
+    public interface Source {
+        PagedList<PublicComment> approvedPage(String articleId, int page, int size);
     }
 
     /**
@@ -194,18 +232,24 @@ public class PublicPages {
      * reader can reach any more, would otherwise stay until the size bound pushed them out: under a stream
      * of comments they would fill the cache and push out pages that readers still ask for.
      */
-    private final Cache<Slot, Key> latest;
+    private final Cache<Slot, Latest> latest;
     /** Bumped by every change of an article: a page read before a change must not be cached after it. */
-    private final Cache<String, AtomicLong> generations;
+    private final Cache<String, Generation> generations;
+    /** The slots whose background reload runs now: one at a time each. */
+    private final Set<Slot> reloading = ConcurrentHashMap.newKeySet();
     private final ObjectMapper json;
+    private final Source source;
     private final boolean enabled;
     private final int gzipLevel;
+    private final long freshnessNanos;
 
-    public PublicPages(CommentsConfig config, ObjectMapper json) {
+    public PublicPages(CommentsConfig config, ObjectMapper json, Source source) {
         this.json = json;
+        this.source = source;
         Duration ttl = config.publicCache().ttl();
         this.enabled = !ttl.isZero();
         this.gzipLevel = config.publicCache().gzipLevel();
+        this.freshnessNanos = config.publicCache().freshness().toNanos();
         this.pages = Caffeine.newBuilder()
                 .expireAfterWrite(ttl)
                 .maximumWeight(config.publicCache().maxSize().asLongValue())
@@ -236,21 +280,52 @@ public class PublicPages {
         return enabled;
     }
 
+    /** How long the {@link #AUTHOR_COOKIE} lasts: the freshness window rounded up, and a second for other instances' NOTIFY. */
+    public int authorCookieSeconds() {
+        return (int) Math.min(Integer.MAX_VALUE, (freshnessNanos + 999_999_999L) / 1_000_000_000L + 1);
+    }
+
+    /** The page read now and rendered on a worker thread, neither taken from the cache nor kept in it. */
+    public CompletableFuture<Page> uncached(Supplier<PagedList<PublicComment>> loader) {
+        return load(loader);
+    }
+
     /** How many pages the cache holds, reachable or not. */
     long cachedPages() {
         pages.synchronous().cleanUp();
         return pages.synchronous().estimatedSize();
     }
 
-    /** The page if it is cached and ready, else null. Never blocks. */
+    /**
+     * The page if it is cached and ready, else null. Never blocks. After a change that may show within the
+     * freshness window, the previous page while it was read less than that ago, and from half of it a reload
+     * in the background (see the class's comment).
+     */
     public Page cached(String articleId, int page, int size) {
         if (!enabled || page >= CACHED_PAGES) {
             return null;
         }
-        AtomicLong generation = generations.getIfPresent(articleId);
-        CompletableFuture<Page> cached = generation == null ? null
-                : pages.getIfPresent(new Key(articleId, generation.get(), page, size));
-        return ready(cached);
+        Generation generation = generations.getIfPresent(articleId);
+        if (generation == null) {
+            return null;
+        }
+        Page current = ready(pages.getIfPresent(new Key(articleId, generation.current.get(), page, size)));
+        return current != null ? current : previous(generation, new Slot(articleId, page, size));
+    }
+
+    /** The slot's latest page if it may still be served after the changes since its read, else null. */
+    private Page previous(Generation generation, Slot slot) {
+        Latest previous = freshnessNanos == 0 ? null : latest.getIfPresent(slot);
+        if (previous == null || previous.key().generation() < generation.servable.get()) {
+            return null;
+        }
+        long age = System.nanoTime() - previous.readAt();
+        Page page = age < freshnessNanos ? ready(pages.getIfPresent(previous.key())) : null;
+        if (page != null && age >= freshnessNanos / 2 && source != null && reloading.add(slot)) {
+            load(slot.articleId(), slot.page(), slot.size(), () -> source.approvedPage(slot.articleId(), slot.page(), slot.size()))
+                    .whenComplete((loaded, failure) -> reloading.remove(slot));
+        }
+        return page;
     }
 
     /**
@@ -262,16 +337,10 @@ public class PublicPages {
         if (!enabled || page >= CACHED_PAGES) {
             return load(loader);
         }
-        long generation = generation(articleId).get();
-        Key key = new Key(articleId, generation, page, size);
-        CompletableFuture<Page> loading = cachedLoad(key, loader);
-        return loading.whenComplete((loaded, failure) -> {
-            if (loaded != null && generation(articleId).get() != generation) {
-                // The article changed while this page was read: it may predate the commit, do not keep it
-                // (no reader would find it under the old generation; this only frees the memory sooner).
-                pages.asMap().remove(key, loading);
-            }
-        });
+        // A page read while the article changes stays under the generation it began with: never served as
+        // current after the change, but it may be the previous page of the freshness window (its read time is
+        // what bounds how late it is); the slot's next page drops it.
+        return cachedLoad(new Key(articleId, generation(articleId).current.get(), page, size), loader);
     }
 
     /** The key's load, shared by every reader, started if there is none. */
@@ -292,9 +361,10 @@ public class PublicPages {
         // work was chained after the load and the load had already finished).
         return CompletableFuture.supplyAsync(() -> {
             Slot slot = key.slot();
-            Key latestKey = latest.getIfPresent(slot);
-            Page page = render(loader.get(), latestKey == null ? null : ready(pages.getIfPresent(latestKey)));
-            Key replaced = replaceLatest(slot, key);
+            Latest previous = latest.getIfPresent(slot);
+            long readAt = System.nanoTime();
+            Page page = render(loader.get(), previous == null ? null : ready(pages.getIfPresent(previous.key())));
+            Key replaced = replaceLatest(slot, new Latest(key, readAt));
             if (replaced != null) {
                 pages.synchronous().invalidate(replaced);
             }
@@ -306,14 +376,15 @@ public class PublicPages {
      * Makes {@code key} its slot's latest unless a newer generation's page already is; returns the key
      * of the two whose page no reader can reach any more, or null.
      */
-    private Key replaceLatest(Slot slot, Key key) {
+    private Key replaceLatest(Slot slot, Latest page) {
+        Key key = page.key();
         Key[] stale = new Key[1];
         latest.asMap().compute(slot, (s, current) -> {
-            if (current == null || current.generation() < key.generation()) {
-                stale[0] = current;
-                return key;
+            if (current == null || current.key().generation() < key.generation()) {
+                stale[0] = current == null ? null : current.key();
+                return page;
             }
-            if (current.generation() > key.generation()) {
+            if (current.key().generation() > key.generation()) {
                 stale[0] = key; // read before a change that a newer page already shows
             }
             return current;
@@ -331,27 +402,38 @@ public class PublicPages {
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicCommentsChanged change) {
-        evict(change.articleId());
+        evict(change.articleId(), change.added());
+    }
+
+    /** Forgets the article's pages at once (all pages if {@code articleId} is null). */
+    public void evict(String articleId) {
+        evict(articleId, false);
     }
 
     /**
-     * Forgets the article's pages (all pages if {@code articleId} is null), including any being read now.
+     * Forgets the article's pages (all pages if {@code articleId} is null), including any being read now:
+     * at once, or with {@code withinFreshness} keeping the previous ones servable for the freshness window.
      * One increment, no scan of the cache (this runs for every batch of new comments): the article's old
-     * pages are never read again; the next load of each slot drops its old page, the size bound and the
-     * TTL the others. A generation outlives its pages (expiry after access + 10 minutes against pages' TTL
-     * after write), so it never restarts at 0 while a page of an older 0 is cached.
+     * pages are never read as current again; the next load of each slot drops its old page, the size bound
+     * and the TTL the others. A generation outlives its pages (expiry after access + 10 minutes against
+     * pages' TTL after write), so it never restarts at 0 while a page of an older 0 is cached.
      */
-    public void evict(String articleId) {
+    public void evict(String articleId, boolean withinFreshness) {
         if (articleId == null) {
-            generations.asMap().values().forEach(AtomicLong::incrementAndGet);
+            generations.asMap().values().forEach(g -> g.servable.accumulateAndGet(g.current.incrementAndGet(), Math::max));
             pages.synchronous().invalidateAll();
         } else {
-            generation(articleId).incrementAndGet();
+            Generation generation = generation(articleId);
+            if (!withinFreshness) {
+                // Raised before the bump, so no reader finds the new generation with the old pages still servable.
+                generation.servable.accumulateAndGet(generation.current.get() + 1, Math::max);
+            }
+            generation.current.incrementAndGet();
         }
     }
 
-    private AtomicLong generation(String articleId) {
-        return generations.get(articleId, id -> new AtomicLong());
+    private Generation generation(String articleId) {
+        return generations.get(articleId, id -> new Generation());
     }
 
     /**

@@ -33,7 +33,9 @@ import io.quarkus.runtime.StartupEvent;
  * <ul>
  * <li>Sending: every {@link PublicCommentsChanged} that commits is queued ({@link Announcements}), and
  * the thread sends what is queued as one {@code pg_notify} statement every {@value #POLL_MILLIS} ms at
- * most. Payload {@code <instance>:<articleId>}, or {@code <instance>:*} for every article. A NOTIFY in
+ * most. Payload {@code <instance>:<articleId>} for new approved comments (shown within the freshness window),
+ * {@code <instance>:!<articleId>} for any other change (evicted at once), or {@code <instance>:*} for every
+ * article. A NOTIFY in
  * each changing transaction would be atomic with it, but PostgreSQL serialises the commits of notifying
  * transactions on one lock, and under a flood of comments every write batch paid for it. What is lost now is a queued announcement when the instance dies in the
  * moment after a commit: the other instances then show that change after the TTL.</li>
@@ -53,6 +55,8 @@ public class PublicPagesChannel {
 
     static final String CHANNEL = "public_comments";
     static final String ALL = "*";
+    /** Before an article id: a change its readers must see at once (a removal, an edit), not within the freshness window. */
+    static final String AT_ONCE = "!";
     static final String RELAY_CHANNEL = "moderation_activity";
     static final String APPLICATION_NAME = "comments-page-listener";
     private static final Logger LOG = Logger.getLogger(PublicPagesChannel.class);
@@ -92,7 +96,7 @@ public class PublicPagesChannel {
     /** After a successful commit (at once when fired outside a transaction): queued for the other instances. */
     void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicCommentsChanged change) {
         if (enabled) {
-            pending.add(change.articleId() == null ? ALL : change.articleId());
+            pending.add(change.articleId() == null ? ALL : change.added() ? change.articleId() : AT_ONCE + change.articleId());
         }
     }
 
@@ -219,14 +223,20 @@ public class PublicPagesChannel {
         relayed.fire(new Relayed(payload.substring(colon + 1)));
     }
 
-    /** {@code <instance>:<articleId>} or {@code <instance>:*}; a bare article id or {@code *} works too. */
+    /** {@code <instance>:<articleId>}, {@code <instance>:!<articleId>} or {@code <instance>:*}; without the instance too. */
     void handle(String payload) {
         int colon = payload.indexOf(':');
         if (colon >= 0 && payload.substring(0, colon).equals(self)) {
             return;
         }
         String target = payload.substring(colon + 1);
-        pages.evict(ArticleIds.isValid(target) ? target : null); // "*" (or anything unexpected): all
+        boolean atOnce = target.startsWith(AT_ONCE);
+        String articleId = atOnce ? target.substring(AT_ONCE.length()) : target;
+        if (ArticleIds.isValid(articleId)) {
+            pages.evict(articleId, !atOnce);
+        } else {
+            pages.evict(null); // "*" (or anything unexpected): all
+        }
     }
 
     /** A connection of its own, with the datasource's URL and credentials; never one of the pool's. */

@@ -217,7 +217,7 @@ public class CommentWriter {
         }
         // After the commit: the public pages of these articles are out of date now, not before (outside a
         // transaction, the observers of a successful commit are called at once); open queues learn of the held.
-        changedArticles.forEach(articleId -> changes.fire(new PublicCommentsChanged(articleId)));
+        changedArticles.forEach(articleId -> changes.fire(PublicCommentsChanged.added(articleId)));
         held.forEach(c -> activity.fire(new QueueActivity(QueueActivity.Kind.HELD, c.id, c.articleId, c.status)));
         if (stored) {
             outboxWritten.fire(OutboxWritten.INSTANCE); // their comment.created events: delivery wakes

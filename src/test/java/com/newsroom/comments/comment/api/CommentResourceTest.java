@@ -12,7 +12,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -297,12 +299,39 @@ class CommentResourceTest {
                 .then().statusCode(200).header("Access-Control-Allow-Origin", "http://localhost:8080")
                 .header("X-Request-Id", notNullValue()).contentType(ContentType.JSON).extract().asString();
         org.junit.jupiter.api.Assertions.assertEquals(first, second);
-        // A new approved comment evicts the article's pages at once.
-        post(articleId, Map.of("name", "Veli", "text", "Second")).statusCode(201);
-        given().when().get("/api/articles/{id}/comments", articleId).then().body("totalItems", equalTo(2));
+        // A new approved comment: its author, with the answer's cookie, sees it on their next read ...
+        io.restassured.http.Cookie author = post(articleId, Map.of("name", "Veli", "text", "Second")).statusCode(201)
+                .extract().detailedCookie("comments_author");
+        assertNotNull(author, "the author's cookie");
+        assertEquals("/api/articles/" + articleId + "/comments", author.getPath());
+        assertTrue(author.isHttpOnly());
+        assertEquals(4, author.getMaxAge(), "the freshness window (3 s in tests) and a second");
+        given().cookie("comments_author", author.getValue()).when().get("/api/articles/{id}/comments", articleId)
+                .then().statusCode(200).body("totalItems", equalTo(2)).body("items[1].name", equalTo("Veli"));
+        // ... while other readers get the previous page, within comments.public-cache.freshness ...
+        given().when().get("/api/articles/{id}/comments", articleId).then().body("totalItems", equalTo(1));
+        // ... and the new one after it.
+        long posted = System.currentTimeMillis();
+        while (given().when().get("/api/articles/{id}/comments", articleId).then().extract().<Integer>path("totalItems") != 2) {
+            assertTrue(System.currentTimeMillis() - posted < 10_000, "other readers never saw the new comment");
+            sleep(50);
+        }
+        // A moderator's removal shows to every reader at once.
+        long veli = given().cookie("comments_author", author.getValue()).when().get("/api/articles/{id}/comments", articleId)
+                .then().extract().jsonPath().getLong("items[1].id");
+        com.newsroom.comments.support.Accounts.asAdmin().post("/api/moderation/comments/{id}/reject", veli).then().statusCode(200);
+        given().when().get("/api/articles/{id}/comments", articleId).then().body("totalItems", equalTo(1));
         // Invalid paging still gets the resource's 400, cached pages or not.
         given().queryParam("size", 0).when().get("/api/articles/{id}/comments", articleId).then().statusCode(400)
                 .contentType(PROBLEM);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @TestHTTPResource("/api/articles/")

@@ -43,10 +43,15 @@ class PublicPagesTest {
     }
 
     static CommentsConfig config(Duration ttl, int gzipLevel, boolean listen) {
+        return config(ttl, gzipLevel, listen, Duration.ofSeconds(1));
+    }
+
+    static CommentsConfig config(Duration ttl, int gzipLevel, boolean listen, Duration freshness) {
         // Proxies keep implementations of the config interfaces out of the classes that Quarkus's build
         // indexes for this module's @QuarkusTests (an anonymous one, of a constrained method, broke that build).
         CommentsConfig.PublicCache cache = values(CommentsConfig.PublicCache.class, Map.of("ttl", ttl,
-                "maxSize", new MemorySize(BigInteger.valueOf(1 << 20)), "listen", listen, "gzipLevel", gzipLevel));
+                "maxSize", new MemorySize(BigInteger.valueOf(1 << 20)), "listen", listen, "gzipLevel", gzipLevel,
+                "freshness", freshness));
         return values(CommentsConfig.class, Map.of("publicCache", cache));
     }
 
@@ -62,7 +67,7 @@ class PublicPagesTest {
 
     final AtomicInteger loads = new AtomicInteger();
     final PublicPages pages = new PublicPages(config(Duration.ofMinutes(1)),
-            new ObjectMapper().registerModule(new JavaTimeModule()));
+            new ObjectMapper().registerModule(new JavaTimeModule()), null);
 
     PagedList<PublicComment> load(String text) {
         loads.incrementAndGet();
@@ -131,7 +136,7 @@ class PublicPagesTest {
     void deepPagesAndADisabledCacheAreNeverCached() {
         pages.load("a", PublicPages.CACHED_PAGES, 20, () -> load("deep")).join();
         assertNull(pages.cached("a", PublicPages.CACHED_PAGES, 20));
-        PublicPages off = new PublicPages(config(Duration.ZERO), new ObjectMapper().registerModule(new JavaTimeModule()));
+        PublicPages off = new PublicPages(config(Duration.ZERO), new ObjectMapper().registerModule(new JavaTimeModule()), null);
         off.load("a", 0, 20, () -> load("x")).join();
         off.load("a", 0, 20, () -> load("x")).join();
         assertNull(off.cached("a", 0, 20));
@@ -151,7 +156,7 @@ class PublicPagesTest {
         assertArrayEquals(json, pages.body(page, false).getBytes(), "still whole after the writes");
         assertSame(page.gzip(), pages.body(page, true), "gzip clients get the cached bytes as they are");
 
-        PublicPages off = new PublicPages(config(Duration.ZERO), new ObjectMapper().registerModule(new JavaTimeModule()));
+        PublicPages off = new PublicPages(config(Duration.ZERO), new ObjectMapper().registerModule(new JavaTimeModule()), null);
         PublicPages.Page once = off.load("a", 0, 20, () -> load("Read for one answer")).join();
         assertArrayEquals(once.plain().getBytes(), off.body(once, false).getBytes());
         org.junit.jupiter.api.Assertions.assertNotSame(off.body(once, false), off.body(once, false),
@@ -162,9 +167,9 @@ class PublicPagesTest {
     void theConfiguredLevelTradesSizeForSpeed() {
         String prose = prose(20_000);
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
-        int fastest = new PublicPages(config(Duration.ofMinutes(1), 1), mapper)
+        int fastest = new PublicPages(config(Duration.ofMinutes(1), 1), mapper, null)
                 .load("a", 0, 20, () -> load(prose)).join().gzip().length();
-        int smallest = new PublicPages(config(Duration.ofMinutes(1), 9), mapper)
+        int smallest = new PublicPages(config(Duration.ofMinutes(1), 9), mapper, null)
                 .load("a", 0, 20, () -> load(prose)).join().gzip().length();
         assertTrue(smallest < fastest * 0.95, "level 9: " + smallest + " bytes, level 1: " + fastest);
     }
@@ -251,7 +256,7 @@ class PublicPagesTest {
         // Indented JSON does not start with {"items":[]: the whole page is then the first segment.
         ObjectMapper indenting = new ObjectMapper().registerModule(new JavaTimeModule())
                 .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
-        PublicPages indented = new PublicPages(config(Duration.ofMinutes(1)), indenting);
+        PublicPages indented = new PublicPages(config(Duration.ofMinutes(1)), indenting, null);
         PagedList<PublicComment> page = load("Hamdi Fırat Büyük wrote this");
         PublicPages.Page first = indented.load("a", 0, 20, () -> page).join();
         assertArrayEquals(indenting.writeValueAsBytes(page), gunzip(first));
@@ -314,11 +319,16 @@ class PublicPagesTest {
         pages.load("a", 0, 20, () -> load("one")).join();
         pages.load("b", 0, 20, () -> load("one")).join();
         pages.load("c", 0, 20, () -> load("one")).join();
-        channel.handle("other:a");
+        PublicPages.Page a = pages.cached("a", 0, 20);
+        channel.handle("other:!a"); // a removal or an edit: at once
         assertNull(pages.cached("a", 0, 20));
         assertNotNull(pages.cached("b", 0, 20));
-        channel.handle("b");
+        channel.handle("!b");
         assertNull(pages.cached("b", 0, 20));
+        pages.load("a", 0, 20, () -> load("two")).join();
+        a = pages.cached("a", 0, 20);
+        channel.handle("other:a"); // new comments: the previous page within the freshness window
+        assertSame(a, pages.cached("a", 0, 20));
         channel.handle("other:*");
         assertNull(pages.cached("c", 0, 20));
         pages.load("d", 0, 20, () -> load("one")).join();
@@ -326,6 +336,71 @@ class PublicPagesTest {
         self.setAccessible(true);
         channel.handle(self.get(channel) + ":d");
         assertNotNull(pages.cached("d", 0, 20), "this instance evicted its own changes after commit already");
+    }
+
+    /** A page whose source counts its reads and tells which read it is. */
+    PublicPages withFreshness(Duration freshness, AtomicInteger reads) {
+        return new PublicPages(config(Duration.ofMinutes(1), 4, true, freshness), new ObjectMapper().registerModule(new JavaTimeModule()),
+                (articleId, page, size) -> load("read " + reads.incrementAndGet()));
+    }
+
+    static String text(PublicPages.Page page) throws java.io.IOException {
+        return new String(gunzip(page), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void newCommentsShowWithinTheFreshnessWindowWithOneReloadInTheBackground() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        PublicPages fresh = withFreshness(Duration.ofSeconds(2), reads);
+        PublicPages.Page first = fresh.load("hot", 0, 20, () -> load("read 0")).join();
+        long readAt = System.nanoTime();
+        for (int i = 0; i < 50; i++) {
+            fresh.onChange(PublicCommentsChanged.added("hot"));
+            assertSame(first, fresh.cached("hot", 0, 20), "the previous page, within the window");
+        }
+        assertEquals(0, reads.get(), "no reload in the first half of the window");
+        Thread.sleep(Math.max(0, 1_100 - (System.nanoTime() - readAt) / 1_000_000));
+        // Past half of the window: still the previous page, and one reload for all these readers.
+        for (int i = 0; i < 20; i++) {
+            PublicPages.Page served = fresh.cached("hot", 0, 20);
+            assertTrue(served == first || text(served).contains("read 1"), "the previous page or the reloaded one");
+        }
+        long started = System.currentTimeMillis();
+        while (!text(fresh.cached("hot", 0, 20)).contains("read 1")) {
+            assertTrue(System.currentTimeMillis() - started < 5_000, "reloaded in the background");
+            Thread.sleep(5);
+        }
+        assertEquals(1, reads.get(), "one reload for 50 changes and 20 readers");
+    }
+
+    @Test
+    void aPageOlderThanTheWindowIsNeverServedAfterAChange() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        PublicPages fresh = withFreshness(Duration.ofMillis(300), reads);
+        PublicPages.Page first = fresh.load("slow", 0, 20, () -> load("read 0")).join();
+        Thread.sleep(350); // nobody read it in the second half of the window
+        assertSame(first, fresh.cached("slow", 0, 20), "without a change it is current");
+        fresh.onChange(PublicCommentsChanged.added("slow"));
+        assertNull(fresh.cached("slow", 0, 20), "read 350 ms ago: the reader waits for the reload");
+    }
+
+    @Test
+    void removalsAndAZeroWindowEvictAtOnce() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        PublicPages fresh = withFreshness(Duration.ofSeconds(1), reads);
+        fresh.load("a", 0, 20, () -> load("read 0")).join();
+        fresh.onChange(PublicCommentsChanged.added("a"));
+        assertNotNull(fresh.cached("a", 0, 20));
+        fresh.onChange(new PublicCommentsChanged("a")); // a moderator removed one
+        assertNull(fresh.cached("a", 0, 20), "a removal is never served from the previous page");
+        fresh.onChange(PublicCommentsChanged.added("a"));
+        assertNull(fresh.cached("a", 0, 20), "nor after newer comments");
+
+        PublicPages atOnce = withFreshness(Duration.ZERO, reads);
+        atOnce.load("a", 0, 20, () -> load("read 0")).join();
+        atOnce.onChange(PublicCommentsChanged.added("a"));
+        assertNull(atOnce.cached("a", 0, 20), "freshness 0: every change at once");
+        assertEquals(0, reads.get());
     }
 
     @Test
