@@ -28,7 +28,7 @@ final class FoldedText {
 
     static final char AMBIGUOUS_ONE = '\u0001';
 
-    private static final byte K_SEP = 0;
+    static final byte K_SEP = 0;
     private static final byte K_LETTER = 1;
     private static final byte K_DIGIT = 2;
     private static final byte K_LEET = 3;
@@ -350,7 +350,11 @@ final class FoldedText {
         return false;
     }
 
-    /** General path: maps every code point to raw folded chars, then applies leet per token. */
+    /**
+     * General path: maps every code point to raw folded chars, then applies leet per token. A run of
+     * separators is kept as one raw separator (and none at the start): only the tokens between them
+     * reach the output.
+     */
     void prepare(String s, boolean emailMode) {
         source = s;
         rn = 0;
@@ -358,10 +362,16 @@ final class FoldedText {
         spaceless = false;
         int n = s.length();
         ensureRaw(n + 8);
+        char[] buf = src;
+        if (buf.length < n) {
+            buf = new char[Math.max(n, buf.length * 2)];
+            src = buf;
+        }
+        s.getChars(0, n, buf, 0); // bulk copy: charAt and codePointAt per char check bounds and coder each time
         int pending = 0;
         boolean prevLower = false;
         for (int i = 0; i < n; ) {
-            char ch = s.charAt(i);
+            char ch = buf[i];
             if (ch < 128) {
                 // ASCII fast path: no table look-up, no Normalizer.
                 if (ch >= 'a' && ch <= 'z') {
@@ -378,7 +388,7 @@ final class FoldedText {
                     } else if (ch == '!' && bangIsLeet(s, i)) {
                         raw(ch, K_LEET, i, i + 1, pending);
                     } else {
-                        raw(' ', K_SEP, i, i + 1, 0);
+                        separator(i, i + 1);
                     }
                     prevLower = false;
                 }
@@ -386,11 +396,41 @@ final class FoldedText {
                 i++;
                 continue;
             }
-            int cp = s.codePointAt(i);
-            int j = i + Character.charCount(cp);
+            int cp = ch;
+            int j = i + 1;
+            if (Character.isHighSurrogate(ch) && j < n && Character.isLowSurrogate(buf[j])) {
+                cp = Character.toCodePoint(ch, buf[j]);
+                j++;
+            } else {
+                int p = TextNormalizer.one(ch);
+                if (p != 0) {
+                    // Folds to one char: the common case, from one packed int.
+                    int props = p >>> TextNormalizer.ONE_PROPS_SHIFT;
+                    if ((props & TextNormalizer.SPACELESS) != 0) {
+                        spaceless = true;
+                    }
+                    int camel = 0;
+                    if ((props & TextNormalizer.UPPER) != 0) {
+                        camel = camelStep(prevLower);
+                        prevLower = false;
+                    } else {
+                        prevLower = (props & TextNormalizer.LOWER) != 0;
+                    }
+                    char c = (char) p;
+                    byte kind = (byte) ((p >>> 16) & 3);
+                    if (kind == K_SEP || (emailMode && c == '@')) {
+                        separator(i, j);
+                    } else {
+                        raw(c, kind, i, j, ((p >>> TextNormalizer.ONE_FLAGS_SHIFT) & 0x1FF) | pending | camel);
+                    }
+                    pending = 0;
+                    i = j;
+                    continue;
+                }
+            }
             TextNormalizer.Entry e = TextNormalizer.entry(cp);
-            String t = e.text;
-            if (t.isEmpty()) {
+            char[] t = e.chars;
+            if (t.length == 0) {
                 if (e.mark && rn > 0 && rk[rn - 1] != K_SEP) {
                     // A combining mark belongs to the previous char: widen its span.
                     re[rn - 1] = j;
@@ -410,11 +450,25 @@ final class FoldedText {
                 } else {
                     prevLower = (props & TextNormalizer.LOWER) != 0;
                 }
-                ensureRaw(rn + t.length() + 1);
-                for (int k = 0; k < t.length(); k++) {
-                    char c = t.charAt(k);
-                    byte kind = kind(c, emailMode);
-                    raw(kind == K_SEP ? ' ' : c, kind, i, j, kind == K_SEP ? 0 : e.flags | pending | camel);
+                ensureRaw(rn + t.length + 1);
+                byte[] kinds = e.kinds;
+                int flags = e.flags | pending;
+                for (int k = 0; k < t.length; k++) {
+                    char c = t[k];
+                    byte kind = kinds[k];
+                    if (emailMode && c == '@') {
+                        kind = K_SEP; // a fullwidth '@' of an address
+                    }
+                    if (kind == K_SEP) {
+                        separator(i, j);
+                    } else {
+                        rc[rn] = c;
+                        rk[rn] = kind;
+                        rs[rn] = i;
+                        re[rn] = j;
+                        rf[rn] = flags | camel;
+                        rn++;
+                    }
                     camel = 0;
                 }
                 pending = 0;
@@ -422,6 +476,18 @@ final class FoldedText {
             i = j;
         }
         applyLeet();
+    }
+
+    /** A raw separator for the source's [i, j), unless the last raw char is one already (or there is none yet). */
+    private void separator(int i, int j) {
+        if (rn > 0 && rk[rn - 1] != K_SEP) {
+            raw(' ', K_SEP, i, j, 0);
+        }
+    }
+
+    /** The kind of a folded char outside e-mail mode, for {@link TextNormalizer.Entry}'s precomputed kinds. */
+    static byte kindOf(char c) {
+        return kind(c, false);
     }
 
     /** At an upper-case letter right after a lower-case one, marks the soft boundary between them. */
