@@ -302,6 +302,21 @@ final class Morphology {
     private static final Set<String> REGULAR = Set.of("s", "es", "z", "ies", "ed", "d", "ing", "ings");
 
     /**
+     * False if a hit of a stem key ({@code kinds}: bits per {@link TermIndex#E_STEM} / {@link TermIndex#Y_STEM})
+     * cannot be an inflection: a stem counts only at a word start and followed by one of its endings
+     * ({@link #E_STEM_SUFFIXES}: i, e or y first; {@link #Y_STEM_SUFFIXES}: i). Most stem hits are
+     * ordinary words ("mon" in "money"), rejected here before any look-up.
+     */
+    static boolean stemMayFit(int kinds, char[] c, int end, boolean startOk, boolean endOk) {
+        if (!startOk || endOk) {
+            return false;
+        }
+        char next = c[end];
+        return ((kinds & 1 << TermIndex.E_STEM) != 0 && (next == 'i' || next == 'e' || next == 'y'))
+                || ((kinds & 1 << TermIndex.Y_STEM) != 0 && next == 'i');
+    }
+
+    /**
      * Decides a hit of a term that is not a whole word: an inflection ("fuckers", "bitchy", "raping"),
      * a compound or run-together word whose other parts are listed words or terms ("shitheads",
      * "shutthefuckup", "#fuckthispaper"), or nothing ("cocktails", "Scunthorpe", "therapists").
@@ -315,6 +330,10 @@ final class Morphology {
         }
         boolean phonetic = e.kind() == TermIndex.PHONETIC;
         char[] c = ft.chars;
+        if ((e.kind() == TermIndex.E_STEM || e.kind() == TermIndex.Y_STEM)
+                && !stemMayFit(1 << e.kind(), c, end, startOk, endOk)) {
+            return null;
+        }
         int ts = wordStart(ft, s);
         int te = wordEnd(ft, end);
         if (ts < 0 || te < 0 || te - ts > MAX_WORD) {

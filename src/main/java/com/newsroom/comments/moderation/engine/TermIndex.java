@@ -30,6 +30,8 @@ final class TermIndex {
     static final byte E_STEM = 2;
     /** Key of a term without its final 'y' ("puss" for "pussy"): only with {@link Morphology#Y_STEM_SUFFIXES}. */
     static final byte Y_STEM = 3;
+    /** The {@link #keyMeta} bits of the stem kinds. */
+    static final int STEM_KINDS = 1 << E_STEM | 1 << Y_STEM;
 
     /** Rules with more terms than this get no generated phonetic keys: large imports spell their forms out. */
     static final int MAX_TERMS_FOR_VARIANTS = 2_000;
@@ -53,6 +55,12 @@ final class TermIndex {
 
     private final TermAutomaton automaton;
     private final Entry[][] entries;
+    /**
+     * Per key: its length (bits 8 and up) and a bit per {@link Entry#kind} of its entries (bits 0-3),
+     * so a hit is measured and most stem hits rejected from one int, before the entries are read
+     * (with 100,000 terms each of those reads is a cache miss).
+     */
+    private final int[] keyMeta;
     private final int[] fieldMaskByRule;
     private final int fieldMask;
     private final boolean[] inflections;
@@ -67,6 +75,14 @@ final class TermIndex {
                       boolean[] inflections, String[][] exceptions, Set<String> plainTerms, MaskedTerms masked) {
         this.automaton = automaton;
         this.entries = entries;
+        this.keyMeta = new int[entries.length];
+        for (int k = 0; k < entries.length; k++) {
+            int kinds = 0;
+            for (Entry e : entries[k]) {
+                kinds |= 1 << e.kind();
+            }
+            keyMeta[k] = automaton.keyLength(k) << 8 | kinds;
+        }
         this.fieldMaskByRule = fieldMaskByRule;
         this.fieldMask = fieldMask;
         this.inflections = inflections;
@@ -349,7 +365,8 @@ final class TermIndex {
 
         @Override
         public void hit(int key, int endF) {
-            int len = automaton.keyLength(key);
+            int meta = keyMeta[key];
+            int len = meta >>> 8;
             int startF = endF - len;
             char[] c = ft.chars;
             boolean hardStart = startF == 0 || c[startF - 1] == ' ';
@@ -358,6 +375,9 @@ final class TermIndex {
             boolean endOk = hardEnd || (ft.flags(endF - 1) & F_SOFT_END) != 0;
             if (!startOk && !anyInflections) {
                 return; // not at a word start: "ass" in "classic"
+            }
+            if ((meta & ~STEM_KINDS & 0xFF) == 0 && !Morphology.stemMayFit(meta, c, endF, startOk, endOk)) {
+                return; // only stems, without one of their endings here: Morphology.classify would say no
             }
             for (Entry e : entries[key]) {
                 if ((fieldMaskByRule[e.rule()] & fieldBit) == 0 || out.isFull(e.rule())) {
