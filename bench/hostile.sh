@@ -16,7 +16,8 @@
 # Environment: SECONDS_EACH=10  PORT=8093 (MGMT_PORT = PORT + 1000)  PROXY_PORT=PORT + 2  SKIP_BUILD=1
 #              BENCH_DB=comments_hostile_bench (dropped and recreated)  JAVA
 #              JAVA_OPTS (default: Dockerfile.jvm's, -Xms128m -Xmx128m -Xmn48m -XX:+UseSerialGC
-#              -XX:TrimNativeHeapInterval=5000, plus a GC log in target/bench-hostile/gc.log)
+#              -XX:TrimNativeHeapInterval=5000) and JAVA_OPTS_APPEND; a GC and safepoint log is added
+#              (target/bench-hostile/gc.log)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,7 +26,9 @@ PORT=${PORT:-8093}
 PROXY_PORT=${PROXY_PORT:-$((PORT + 2))}
 DB=${BENCH_DB:-comments_hostile_bench}
 OUT=target/bench-hostile
-JAVA_OPTS=${JAVA_OPTS--Xms128m -Xmx128m -Xmn48m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -Xlog:gc:file=$OUT/gc.log:uptimemillis,time}
+JAVA_OPTS=${JAVA_OPTS--Xms128m -Xmx128m -Xmn48m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}
+# The GC and safepoint logs (time of day, to set beside the probes), and JAVA_OPTS_APPEND (as Dockerfile.jvm).
+JAVA_OPTS="$JAVA_OPTS -Xlog:gc,safepoint:file=$OUT/gc.log:uptimemillis,time ${JAVA_OPTS_APPEND:-}"
 source bench/lib.sh   # the production package, health on the management port
 rm -rf "$OUT"
 mkdir -p "$OUT"
@@ -119,6 +122,12 @@ echo "/q/health/ready 200 again ${READY_AFTER:-?} ms after the link was restored
 if [ -f "$OUT/gc.log" ]; then
   echo "GC pauses over 10 ms in the app's life (of $(grep -c 'Pause' "$OUT/gc.log") pauses; times of day to set beside the probes):"
   awk '/Pause/ { ms = $NF; sub(/ms$/, "", ms); if (ms + 0 > 10) print "  " $0 }' "$OUT/gc.log" | tail -20
+  # "Reaching safepoint": how long the JVM waited for every thread to stop (a thread in a loop without a
+  # safepoint poll holds all the others, the probe's event loop included, for that long).
+  echo "safepoints whose threads took over 5 ms to stop, or that lasted over 10 ms in all:"
+  awk '/Safepoint "/ { r = $0; sub(/.*Reaching safepoint: /, "", r); sub(/ ns.*/, "", r)
+      t = $0; sub(/.*Total: /, "", t); sub(/ ns.*/, "", t)
+      if (r / 1e6 > 5 || t / 1e6 > 10) printf "  %s reaching %.1f ms, total %.1f ms\n", $1, r / 1e6, t / 1e6 }' "$OUT/gc.log" | tail -20
 fi
 echo "JAVA_OPTS: $JAVA_OPTS"
 echo "load average before the load: $LOAD_BEFORE; at its end: $LOAD_DURING"

@@ -419,8 +419,8 @@ SUMMARY=$OUT/summary.md
   row post-webhook '`POST` comment, one webhook on every event' post 'POST without it'
   row mixed 'mixed 90 % GET / 10 % POST' live 'health/live'
   echo
-  echo "- Start-up: ${READY_MS} ms from launch to the first 200 from \`/q/health/ready\` (fresh database, Flyway migrates it); Quarkus: \"${STARTED_LINE}\"."
-  echo "- Peak RSS: VmHWM $(( HWM_KB / 1024 )) MB at the end (includes start-up and the 10,000-term import); highest VmRSS sampled: $(( RSS_MAX_KB / 1024 )) MB."
+  echo "- Start-up: ${READY_MS} ms from launch to the first 200 from \`/q/health/ready\` ($([ "${SEED_CACHE:-0}" = 1 ] && echo "a copy of the seeded template" || echo "fresh database, Flyway migrates it")); Quarkus: \"${STARTED_LINE}\"."
+  echo "- Peak RSS: VmHWM $(( HWM_KB / 1024 )) MB at the end (includes start-up$([ "${SEED_CACHE:-0}" = 1 ] || echo " and the $TERMS-term import")); highest VmRSS sampled: $(( RSS_MAX_KB / 1024 )) MB."
   sizes=""
   for n in live get post mixed; do
     [ -n "${BYTES[$n]:-}" ] && sizes="$sizes${sizes:+, }$n ${BYTES[$n]} B"
