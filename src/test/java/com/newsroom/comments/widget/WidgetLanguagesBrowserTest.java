@@ -74,6 +74,22 @@ class WidgetLanguagesBrowserTest {
         assertEquals("Yanıtla", text(".cw-reply"));
         assertEquals("Bildir", text(".cw-report"));
         assertEquals("Asla yayımlanmaz.", text(".cw-hint"));
+        // The widget built this form, so it adds the honeypot itself (hidden from people), labelled in Turkish.
+        assertEquals("Bu alanı boş bırakın", new WebDriverWait(driver, Duration.ofSeconds(10)).until(
+                d -> js("const l = document.querySelector('.cw-hp label'); return l && l.textContent")));
+
+        // The report dialog (report.js, loaded on the first click) speaks Turkish too.
+        WebElement report = driver.findElement(By.cssSelector(".cw-report"));
+        js("arguments[0].scrollIntoView({block: 'center'})", report);
+        report.click();
+        WebElement dialog = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("dialog.cw-dialog[open]")).stream().findFirst().orElse(null));
+        assertEquals("Bu yorumu bildirin", dialog.findElement(By.cssSelector("h3")).getText());
+        assertEquals("Ayşe Yılmaz adlı kişinin yorumu. Bildiriminizi yalnızca moderatörler görür.",
+                dialog.findElement(By.cssSelector(".cw-hint")).getText());
+        assertEquals("Spam ya da reklam", dialog.findElement(By.cssSelector(".cw-reason")).getText());
+        dialog.findElement(By.cssSelector(".cw-cancel")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector("dialog.cw-dialog[open]")).isEmpty());
 
         // The date through Intl.DateTimeFormat in Turkish, not in the browser's English.
         WebElement time = driver.findElement(By.cssSelector("#comment-" + id + " time"));
