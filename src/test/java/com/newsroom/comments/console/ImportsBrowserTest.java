@@ -113,10 +113,19 @@ class ImportsBrowserTest {
                 href);
         assertTrue(backup.contains("Bekleyen yorum " + run) && !backup.contains("Hamdi"), backup);
 
-        // A deep link to the import shows it again, finished.
+        // A deep link to the import shows it again, finished; at a phone's width nothing scrolls sideways.
         open("#/imports?id=" + jobId);
         wait(10).until(d -> "SUCCEEDED".equals(d.findElement(By.id("mq-import-job")).getAttribute("data-state")));
         assertEquals("2: 1 approved, 1 pending", count("comments"));
+        org.openqa.selenium.Dimension wide = driver.manage().window().getSize();
+        try {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            wait(10).until(d -> (Boolean) js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+            js("document.getElementById('mq-import-job').scrollIntoView()");
+            screenshot("console-imports-phone.png");
+        } finally {
+            driver.manage().window().setSize(wide);
+        }
         Files.delete(file);
     }
 
