@@ -1,7 +1,8 @@
 /* DOM helpers the console's views share. Whatever came from the service (names, texts, notes, user names) goes
  * into the page as text only: el() appends strings as text nodes, highlighted() builds <mark> elements
- * around text nodes; nothing here parses HTML. el and formatDate are the widget's (widget/comments.js, loaded
- * before the console), one home for both. */
+ * around text nodes; nothing here parses HTML. The views give readers' words (names, texts, notes)
+ * dir="auto": Arabic or Hebrew reads right to left in this left-to-right console. el and formatDate are
+ * the widget's (widget/comments.js, loaded before the console), one home for both. */
 
 const shared = window.CommentsWidget;
 
@@ -72,7 +73,7 @@ export function reasonItem(comment, r) {
     const to = Math.min(value.length, r.end + 30);
     const excerpt = highlighted(value.slice(from, to), [[r.start - from, r.end - from]]);
     parts.push(' ', el('span', { class: 'mq-reason-where' }, `in ${r.field}: `,
-      el('q', { class: 'mq-excerpt' }, from > 0 ? '…' : null, excerpt, to < value.length ? '…' : null)));
+      el('q', { class: 'mq-excerpt', dir: 'auto' }, from > 0 ? '…' : null, excerpt, to < value.length ? '…' : null)));
   } else if (r.field) {
     parts.push(' ', el('span', { class: 'mq-reason-where' }, `(${r.field})`));
   }

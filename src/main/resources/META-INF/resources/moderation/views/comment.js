@@ -21,9 +21,9 @@ const commentLink = (c) => el('a', { href: `#/comments/${c.id}` }, `Comment ${c.
 
 function related(c, { showArticle }) {
   return el('li', { class: 'mq-related' },
-    el('p', { class: 'mq-related-head' }, commentLink(c), ' ', badge(c.status), ' ', el('strong', null, c.name), ' ',
+    el('p', { class: 'mq-related-head' }, commentLink(c), ' ', badge(c.status), ' ', el('strong', { dir: 'auto' }, c.name), ' ',
       el('span', { class: 'mq-muted' }, [showArticle ? `on ${c.articleId}, ` : '', formatDate(c.createdAt)])),
-    el('p', { class: 'mq-related-text' }, c.text));
+    el('p', { class: 'mq-related-text', dir: 'auto' }, c.text));
 }
 
 function section(id, title, ...content) {
@@ -182,7 +182,7 @@ async function render(ctx) {
       ['Version', String(c.version)]
     ].filter(Boolean);
     const authorFacts = [
-      ['Name', el('span', { class: 'mq-detail-name' }, markedField(c, 'name'))],
+      ['Name', el('span', { class: 'mq-detail-name', dir: 'auto' }, markedField(c, 'name'))],
       ['E-mail', c.email ? el('span', { class: 'mq-detail-email' }, markedField(c, 'email')) : el('span', { class: 'mq-muted' }, 'none')],
       c.website ? ['Website', el('span', null, markedField(c, 'website'))] : null,
       ['Address', el('span', { class: 'mq-detail-ip' }, markedField(c, 'ip'))],
@@ -202,16 +202,16 @@ async function render(ctx) {
         el('p', { class: 'mq-history-head' }, el('strong', { class: 'mq-history-action' }, h.action), ' ',
           el('span', null, h.fromStatus && h.toStatus && h.fromStatus !== h.toStatus ? `${h.fromStatus} → ${h.toStatus}` : ''), ' ',
           el('span', { class: 'mq-muted' }, `by ${h.actor}, `, el('time', { datetime: h.at }, formatDate(h.at)))),
-        h.note ? el('p', { class: 'mq-history-note' }, 'Note: ', el('q', null, h.note)) : null,
+        h.note ? el('p', { class: 'mq-history-note' }, 'Note: ', el('q', { dir: 'auto' }, h.note)) : null,
         h.details ? el('p', { class: 'mq-history-details mq-muted' }, h.details) : null,
         h.previousText != null ? el('div', { class: 'mq-history-previous' },
-          el('p', { class: 'mq-muted' }, 'Text before:'), el('blockquote', { class: 'mq-previous-text' }, h.previousText), restore) : null);
+          el('p', { class: 'mq-muted' }, 'Text before:'), el('blockquote', { class: 'mq-previous-text', dir: 'auto' }, h.previousText), restore) : null);
     });
 
     const reports = c.reports && c.reports.count
       ? section('mq-detail-reports-title', `Reported by ${count(c.reports.count, 'reader')}`,
         el('ul', null, (c.reports.reports || []).map((x) => el('li', null, el('span', { class: 'mq-reason-type' }, x.reason), ' ',
-          x.note ? el('q', null, x.note) : el('span', { class: 'mq-muted' }, 'no note'), ' ',
+          x.note ? el('q', { dir: 'auto' }, x.note) : el('span', { class: 'mq-muted' }, 'no note'), ' ',
           el('span', { class: 'mq-muted' }, `${[x.email, x.ipAddress].filter(Boolean).join(', ')}, ${formatDate(x.createdAt)}`)))))
       : null;
 
@@ -220,7 +220,7 @@ async function render(ctx) {
       heading(`Comment ${c.id} by ${c.name}`, titleId),
       dl(facts),
       section('mq-detail-text-title', 'Text',
-        el('p', { class: 'mq-text', id: 'mq-detail-text' }, markedField(c, 'text')),
+        el('p', { class: 'mq-text', id: 'mq-detail-text', dir: 'auto' }, markedField(c, 'text')),
         c.reasons && c.reasons.length
           ? el('ul', { class: 'mq-reasons', 'aria-label': 'Why it was held' }, c.reasons.map((r) => reasonItem(c, r)))
           : el('p', { class: 'mq-reasons mq-muted' }, 'No rule fired.')),

@@ -141,7 +141,7 @@ function render(ctx) {
       el('p', { class: 'mq-reports-summary' }, el('strong', null, `Reported by ${count(r.count, 'reader')}`), `: ${reasons}`),
       el('ul', { class: 'mq-report-list' }, (r.reports || []).map((x) => el('li', { class: 'mq-report' },
         el('span', { class: 'mq-reason-type' }, x.reason), ' ',
-        x.note ? el('q', { class: 'mq-report-note' }, x.note) : el('span', { class: 'mq-muted' }, 'no note'), ' ',
+        x.note ? el('q', { class: 'mq-report-note', dir: 'auto' }, x.note) : el('span', { class: 'mq-muted' }, 'no note'), ' ',
         el('span', { class: 'mq-muted' }, `${[x.email, x.ipAddress].filter(Boolean).join(', ')}, ${formatDate(x.createdAt)}`)))),
       dismiss);
   }
@@ -189,10 +189,10 @@ function render(ctx) {
       el('article', { class: 'mq-card', tabindex: '-1', 'aria-labelledby': headingId },
         el('header', { class: 'mq-card-head' },
           el('span', { class: 'mq-check' }, checkbox),
-          el('h3', { class: 'mq-name', id: headingId }, markedField(c, 'name')),
+          el('h3', { class: 'mq-name', id: headingId, dir: 'auto' }, markedField(c, 'name')),
           el('span', { class: `mq-badge mq-badge-${String(c.status).toLowerCase()}` }, c.status)),
         el('dl', { class: 'mq-meta' }, meta.map(([term, value]) => [el('dt', null, term), el('dd', null, value)])),
-        el('p', { class: 'mq-text' }, markedField(c, 'text')),
+        el('p', { class: 'mq-text', dir: 'auto' }, markedField(c, 'text')),
         reasons,
         renderReports(c),
         el('div', { class: 'mq-decisions', role: 'group', 'aria-label': 'Decision' }, buttons,

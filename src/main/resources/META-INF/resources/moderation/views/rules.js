@@ -202,7 +202,7 @@ function tester(ctx) {
         ' ', DECISION_WORDS[outcome.decision] || ''),
       el('dl', { class: 'mq-check-fields' }, fields.map((f) => [
         el('dt', null, f),
-        el('dd', { class: `mq-text mq-check-${f}` }, markedField(comment, f))])),
+        el('dd', { class: `mq-text mq-check-${f}`, dir: 'auto' }, markedField(comment, f))])),
       outcome.reasons.length
         ? el('ul', { class: 'mq-reasons', id: 'mq-check-reasons', 'aria-label': 'Reasons' }, outcome.reasons.map((r) => reasonItem(comment, r)))
         : el('p', { class: 'mq-reasons', id: 'mq-check-reasons' }, 'No rule fired.'));

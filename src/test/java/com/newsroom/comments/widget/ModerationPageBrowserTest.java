@@ -578,6 +578,29 @@ class ModerationPageBrowserTest {
         }
     }
 
+    @Test
+    void arabicNamesAndTextsReadRightToLeftInTheEnglishConsole() {
+        String tag = unique();
+        String name = "سارة الأحمد";
+        String text = "شكرا على التقرير، لكن ما معنى " + word + " هنا؟ " + tag;
+        long id = postThroughApi(name, text);
+        openAndSignIn(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD);
+        filter("PENDING", ARTICLE, tag);
+        WebElement item = waitForItem(id);
+        for (WebElement shown : List.of(item.findElement(By.cssSelector(".mq-name")), item.findElement(By.cssSelector(".mq-text")),
+                item.findElement(By.cssSelector(".mq-excerpt")))) {
+            assertEquals("auto", shown.getAttribute("dir"), shown.getText());
+            assertEquals("rtl", js("return getComputedStyle(arguments[0]).direction", shown), shown.getText());
+        }
+        assertEquals(text, item.findElement(By.cssSelector(".mq-text")).getText());
+        assertEquals("ltr", js("return getComputedStyle(arguments[0]).direction", item), "the console itself stays left to right");
+
+        item.findElement(By.cssSelector("a.mq-details")).click();
+        wait(10).until(d -> !d.findElements(By.id("mq-detail-text")).isEmpty());
+        assertEquals("rtl", js("return getComputedStyle(arguments[0]).direction", driver.findElement(By.id("mq-detail-text"))));
+        assertEquals("rtl", js("return getComputedStyle(arguments[0]).direction", driver.findElement(By.cssSelector(".mq-detail-name"))));
+    }
+
     // --- helpers ----------------------------------------------------------------------------
 
     void openAndSignIn(String username, String password) {
