@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,13 +19,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.newsroom.comments.support.Accounts;
+import com.newsroom.comments.support.ConsoleInBrowser;
 import com.newsroom.comments.support.HeadlessChromium;
 import com.newsroom.comments.support.Readers;
 import com.newsroom.comments.support.TestWords;
@@ -46,8 +44,6 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class ConsoleViewsBrowserTest {
 
-    static final Path DOCS = Path.of("docs");
-
     static WebDriver driver;
     static HeadlessChromium.Session browser;
 
@@ -59,16 +55,13 @@ class ConsoleViewsBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        HeadlessChromium.assumeInstalled();
         browser = HeadlessChromium.open("console", "1200,1400");
         driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
+        HeadlessChromium.close(browser);
     }
 
     @Test
@@ -403,34 +396,15 @@ class ConsoleViewsBrowserTest {
     // ---------------------------------------------------------------- helpers
 
     void signIn(String username, String password) {
-        Accounts.ensure(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD, "moderator");
-        driver.get(page.toString());
-        driver.manage().deleteAllCookies();
-        driver.navigate().refresh();
-        WebElement user = wait(15).until(d -> {
-            WebElement u = d.findElement(By.id("mq-signin-user"));
-            return u.isDisplayed() ? u : null;
-        });
-        user.clear();
-        user.sendKeys(username);
-        WebElement pass = driver.findElement(By.id("mq-signin-password"));
-        pass.clear();
-        pass.sendKeys(password);
-        driver.findElement(By.cssSelector("#mq-signin [type=submit]")).click();
-        wait(15).until(d -> d.findElement(By.id("mq-workspace")).isDisplayed());
+        ConsoleInBrowser.signIn(driver, page, username, password);
     }
 
     void open(String hash) {
-        driver.get(page.toString() + hash);
-        wait(15).until(d -> {
-            List<WebElement> view = d.findElements(By.id("mq-view"));
-            return !view.isEmpty() && view.get(0).getAttribute("aria-busy") == null;
-        });
+        ConsoleInBrowser.open(driver, page, hash);
     }
 
     RequestSpecification adminApi() {
-        return given().auth().preemptive().basic(Accounts.ADMIN, Accounts.ADMIN_PASSWORD)
-                .baseUri(page.getProtocol() + "://" + page.getHost()).port(page.getPort());
+        return ConsoleInBrowser.adminApi(page);
     }
 
     io.restassured.response.ValidatableResponse post(String articleId, String text) {
@@ -459,11 +433,8 @@ class ConsoleViewsBrowserTest {
         wait(10).until(d -> d.findElement(By.id("mq-status")).getText().contains(text));
     }
 
-    /** Waits, looking again when the view replaced what it looked at meanwhile. */
     static WebDriverWait wait(int seconds) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return ConsoleInBrowser.waitUpTo(driver, seconds);
     }
 
     static Object js(String script, Object... args) {
@@ -471,10 +442,6 @@ class ConsoleViewsBrowserTest {
     }
 
     static void screenshot(String file) throws IOException {
-        HeadlessChromium.screenshot(driver, file);
-        if (Boolean.getBoolean("docs.screenshots")) {
-            Files.createDirectories(DOCS);
-            Files.copy(Path.of("target", "screenshots", file), DOCS.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
+        HeadlessChromium.docsScreenshot(driver, file);
     }
 }

@@ -1,6 +1,5 @@
 package com.newsroom.comments.console;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +7,6 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,13 +16,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.newsroom.comments.support.Accounts;
+import com.newsroom.comments.support.ConsoleInBrowser;
 import com.newsroom.comments.support.HeadlessChromium;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -48,16 +45,13 @@ class ImportsBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        HeadlessChromium.assumeInstalled();
         browser = HeadlessChromium.open("imports", "1200,1400");
         driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
+        HeadlessChromium.close(browser);
     }
 
     @Test
@@ -200,34 +194,15 @@ class ImportsBrowserTest {
     }
 
     void signIn(String username, String password) {
-        Accounts.ensure(Accounts.MODERATOR, Accounts.MODERATOR_PASSWORD, "moderator");
-        driver.get(page.toString());
-        driver.manage().deleteAllCookies();
-        driver.navigate().refresh();
-        WebElement user = wait(15).until(d -> {
-            WebElement u = d.findElement(By.id("mq-signin-user"));
-            return u.isDisplayed() ? u : null;
-        });
-        user.clear();
-        user.sendKeys(username);
-        WebElement pass = driver.findElement(By.id("mq-signin-password"));
-        pass.clear();
-        pass.sendKeys(password);
-        driver.findElement(By.cssSelector("#mq-signin [type=submit]")).click();
-        wait(15).until(d -> d.findElement(By.id("mq-workspace")).isDisplayed());
+        ConsoleInBrowser.signIn(driver, page, username, password);
     }
 
     void open(String hash) {
-        driver.get(page.toString() + hash);
-        wait(15).until(d -> {
-            List<WebElement> view = d.findElements(By.id("mq-view"));
-            return !view.isEmpty() && view.get(0).getAttribute("aria-busy") == null;
-        });
+        ConsoleInBrowser.open(driver, page, hash);
     }
 
     RequestSpecification adminApi() {
-        return given().auth().preemptive().basic(Accounts.ADMIN, Accounts.ADMIN_PASSWORD)
-                .baseUri(page.getProtocol() + "://" + page.getHost()).port(page.getPort());
+        return ConsoleInBrowser.adminApi(page);
     }
 
     static void waitForStatus(String text) {
@@ -235,9 +210,7 @@ class ImportsBrowserTest {
     }
 
     static WebDriverWait wait(int seconds) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return ConsoleInBrowser.waitUpTo(driver, seconds);
     }
 
     static Object js(String script, Object... args) {
@@ -245,11 +218,6 @@ class ImportsBrowserTest {
     }
 
     static void screenshot(String file) throws IOException {
-        HeadlessChromium.screenshot(driver, file);
-        if (Boolean.getBoolean("docs.screenshots")) {
-            Files.createDirectories(ConsoleViewsBrowserTest.DOCS);
-            Files.copy(Path.of("target", "screenshots", file), ConsoleViewsBrowserTest.DOCS.resolve(file),
-                    StandardCopyOption.REPLACE_EXISTING);
-        }
+        HeadlessChromium.docsScreenshot(driver, file);
     }
 }

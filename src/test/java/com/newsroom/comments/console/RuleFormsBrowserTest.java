@@ -1,13 +1,11 @@
 package com.newsroom.comments.console;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URL;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +16,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.newsroom.comments.support.Accounts;
+import com.newsroom.comments.support.ConsoleInBrowser;
+import com.newsroom.comments.support.ConsoleInBrowser;
 import com.newsroom.comments.support.HeadlessChromium;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -49,16 +48,13 @@ class RuleFormsBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        HeadlessChromium.assumeInstalled();
         browser = HeadlessChromium.open("rule-forms", "1200,1400");
         driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
+        HeadlessChromium.close(browser);
     }
 
     @AfterEach
@@ -228,17 +224,7 @@ class RuleFormsBrowserTest {
         if (!driver.findElements(By.id("mq-workspace")).isEmpty() && driver.findElement(By.id("mq-workspace")).isDisplayed()) {
             return;
         }
-        driver.get(page.toString());
-        driver.manage().deleteAllCookies();
-        driver.navigate().refresh();
-        WebElement user = wait(15).until(d -> {
-            WebElement u = d.findElement(By.id("mq-signin-user"));
-            return u.isDisplayed() ? u : null;
-        });
-        user.sendKeys(Accounts.ADMIN);
-        driver.findElement(By.id("mq-signin-password")).sendKeys(Accounts.ADMIN_PASSWORD);
-        driver.findElement(By.cssSelector("#mq-signin [type=submit]")).click();
-        wait(15).until(d -> d.findElement(By.id("mq-workspace")).isDisplayed());
+        ConsoleInBrowser.signIn(driver, page, Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
     }
 
     void open(String hash) {
@@ -256,13 +242,10 @@ class RuleFormsBrowserTest {
     }
 
     RequestSpecification adminApi() {
-        return given().auth().preemptive().basic(Accounts.ADMIN, Accounts.ADMIN_PASSWORD)
-                .baseUri(page.getProtocol() + "://" + page.getHost()).port(page.getPort());
+        return ConsoleInBrowser.adminApi(page);
     }
 
     static WebDriverWait wait(int seconds) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return ConsoleInBrowser.waitUpTo(driver, seconds);
     }
 }

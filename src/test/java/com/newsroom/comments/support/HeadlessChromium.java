@@ -27,6 +27,19 @@ public final class HeadlessChromium {
                 "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
     }
 
+    /**
+     * Saves what the browser shows to target/screenshots/{file}, and to docs/{file} with
+     * {@code -Ddocs.screenshots=true} (the README's pictures).
+     */
+    public static void docsScreenshot(WebDriver driver, String file) throws java.io.IOException {
+        screenshot(driver, file);
+        if (Boolean.getBoolean("docs.screenshots")) {
+            Path docs = Path.of("docs");
+            Files.createDirectories(docs);
+            Files.copy(Path.of("target", "screenshots", file), docs.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     /** Saves what the browser shows to target/screenshots/{file}. */
     public static void screenshot(WebDriver driver, String file) throws java.io.IOException {
         Path dir = Path.of("target", "screenshots");
@@ -52,10 +65,21 @@ public final class HeadlessChromium {
         }
     }
 
-    /** Starts the browser at {@code windowSize} ("width,height") on a fresh profile named after {@code name}. */
+    /**
+     * Starts the browser at {@code windowSize} ("width,height") on a fresh profile named after {@code name};
+     * skips the calling test class when the browser is not installed.
+     */
     public static Session open(String name, String windowSize) throws java.io.IOException {
+        assumeInstalled();
         Path profile = Files.createTempDirectory(name + "-chromium-");
         return new Session(start(profile, windowSize), profile);
+    }
+
+    /** Quits a browser {@link #open} started; nothing when it was never started (the class was skipped). */
+    public static void close(Session session) throws java.io.IOException {
+        if (session != null) {
+            session.close();
+        }
     }
 
     private static WebDriver start(Path profile, String windowSize) {

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -56,7 +53,6 @@ import io.restassured.specification.RequestSpecification;
 class ModerationPageBrowserTest {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static final Path DOCS = Path.of("docs");
     static final String ARTICLE = "demo-article";
     static final Random RANDOM = new Random();
 
@@ -76,7 +72,6 @@ class ModerationPageBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        HeadlessChromium.assumeInstalled();
         browser = HeadlessChromium.open("moderation", "1100,1300");
         driver = browser.driver();
         Files.createDirectories(SCREENSHOTS);
@@ -132,11 +127,7 @@ class ModerationPageBrowserTest {
         long approvedBefore = statCount("APPROVED");
 
         js("document.activeElement.blur(); window.scrollTo(0, 0)");
-        screenshot("moderation.png");
-        if (Boolean.getBoolean("docs.screenshots")) { // -Ddocs.screenshots=true refreshes the README's picture
-            Files.createDirectories(DOCS);
-            Files.copy(SCREENSHOTS.resolve("moderation.png"), DOCS.resolve("moderation.png"), StandardCopyOption.REPLACE_EXISTING);
-        }
+        HeadlessChromium.docsScreenshot(driver, "moderation.png");
 
         item.findElement(By.cssSelector("button.mq-decide-approve")).click();
         waitForStatus("Approved: comment by Hamdi Fırat Büyük.");
@@ -569,13 +560,8 @@ class ModerationPageBrowserTest {
         }
     }
 
-    /** A screenshot in target/screenshots/, also copied to docs/ with -Ddocs.screenshots=true (the README's pictures). */
     static void docsScreenshot(String file) throws IOException {
-        screenshot(file);
-        if (Boolean.getBoolean("docs.screenshots")) {
-            Files.createDirectories(DOCS);
-            Files.copy(SCREENSHOTS.resolve(file), DOCS.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
+        HeadlessChromium.docsScreenshot(driver, file);
     }
 
     @Test

@@ -50,16 +50,13 @@ class ReportBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        HeadlessChromium.assumeInstalled();
         browser = HeadlessChromium.open("report", "1100,1300");
         driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
+        HeadlessChromium.close(browser);
     }
 
     @Test

@@ -47,16 +47,13 @@ class WidgetLanguagesBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        HeadlessChromium.assumeInstalled();
         browser = HeadlessChromium.open("widget-lang", "900,1300");
         driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
+        HeadlessChromium.close(browser);
     }
 
     @Test
