@@ -10,14 +10,15 @@
 #   phase "silent"   SECONDS more with the database link silent (packets dropped, no reset)
 #   phase "after"    the link restored, the load stopped, until /q/health/ready answers 200 again
 # Prints each phase's probes (count, median, p99, max, how many over 100 ms), every probe over 50 ms with
-# its time, the load's answers, and the GC pauses over 10 ms (its GC log).
+# its time, the load's answers, the GC pauses over 10 ms (its GC log), and who had the cores in the
+# load's first seconds (the service, the load's process, the rest: /proc every 0.5 s).
 #
 # Run from the repository root:   bench/hostile.sh
 # Environment: SECONDS_EACH=10  PORT=8093 (MGMT_PORT = PORT + 1000)  PROXY_PORT=PORT + 2  SKIP_BUILD=1
 #              BENCH_DB=comments_hostile_bench (dropped and recreated)  JAVA
 #              JAVA_OPTS (default: Dockerfile.jvm's, -Xms128m -Xmx128m -Xmn48m -XX:+UseSerialGC
-#              -XX:TrimNativeHeapInterval=5000) and JAVA_OPTS_APPEND; a GC and safepoint log is added
-#              (target/bench-hostile/gc.log)
+#              -XX:MetaspaceSize=128m -XX:TrimNativeHeapInterval=5000) and JAVA_OPTS_APPEND; a GC and
+#              safepoint log is added (target/bench-hostile/gc.log)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +27,7 @@ PORT=${PORT:-8093}
 PROXY_PORT=${PROXY_PORT:-$((PORT + 2))}
 DB=${BENCH_DB:-comments_hostile_bench}
 OUT=target/bench-hostile
-JAVA_OPTS=${JAVA_OPTS--Xms128m -Xmx128m -Xmn48m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}
+JAVA_OPTS=${JAVA_OPTS--Xms128m -Xmx128m -Xmn48m -XX:+UseSerialGC -XX:MetaspaceSize=128m -XX:TrimNativeHeapInterval=5000}
 # The GC and safepoint logs (time of day, to set beside the probes), and JAVA_OPTS_APPEND (as Dockerfile.jvm).
 JAVA_OPTS="$JAVA_OPTS -Xlog:gc,safepoint:file=$OUT/gc.log:uptimemillis,time ${JAVA_OPTS_APPEND:-}"
 source bench/lib.sh   # the production package, health on the management port
@@ -40,8 +41,10 @@ bench_fresh_db "$DB"
 
 LOAD_PID=""
 PROBE_PID=""
+CPU_PID=""
 cleanup() {
   [ -n "$PROBE_PID" ] && kill "$PROBE_PID" 2>/dev/null || true
+  [ -n "$CPU_PID" ] && kill "$CPU_PID" 2>/dev/null || true
   bench_stop_app
   [ -n "$LOAD_PID" ] && kill "$LOAD_PID" 2>/dev/null || true
 }
@@ -79,6 +82,19 @@ probe() {
 }
 probe &
 PROBE_PID=$!
+# CPU ticks (utime + stime) of the service and of the load's process, and the machine's busy ticks, every
+# 0.5 s: bash builtins only, so that the sampler itself costs next to nothing.
+ticks() { local line rest; read -r line <"$1" 2>/dev/null || { echo 0; return; }; rest=${line##*) }; set -- $rest; echo $(( ${12} + ${13} )); }
+cpu_sampler() {
+  local cpu u n s i io irq sirq steal
+  while [ ! -f "$OUT/stop-probe" ]; do
+    read -r cpu u n s i io irq sirq steal _ </proc/stat
+    echo "$(( ${EPOCHREALTIME/./} / 1000 )) $(ticks /proc/$APP_PID/stat) $(ticks /proc/$LOAD_PID/stat) $(( u + n + s + irq + sirq + steal ))" >>"$OUT/cpu"
+    sleep 0.5
+  done
+}
+cpu_sampler &
+CPU_PID=$!
 say "probing $MGMT/q/health/live every 50 ms; load in 3 s: ${SECONDS_EACH} s hostile pattern, then ${SECONDS_EACH} s silent database"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 sleep 3
@@ -96,8 +112,9 @@ for _ in $(seq 1 600); do
 done
 sleep 1
 touch "$OUT/stop-probe"
-wait "$PROBE_PID" 2>/dev/null || true
+wait "$PROBE_PID" "$CPU_PID" 2>/dev/null || true
 PROBE_PID=""
+CPU_PID=""
 
 say "results"
 awk -v phases="$OUT/phases" '
@@ -118,6 +135,14 @@ awk -v phases="$OUT/phases" '
     printf "probes over 50 ms:\n%s", slow == "" ? "  none\n" : slow
   }' "$OUT/probes"
 echo "load's answers (status: count; -1 no answer): $(cat "$OUT/answers")"
+echo "who had the CPU (share of both cores: service / load's process / everything else), by second of the load:"
+awk -v phases="$OUT/phases" -v hz="$(getconf CLK_TCK)" -v cores="$(nproc)" '
+  BEGIN { while ((getline line < phases) > 0) { split(line, f, " "); at[f[1]] = f[2] } }
+  NR > 1 { s = int(($1 - at["hostile"]) / 1000 + 10) - 10
+    if (s >= -1 && s <= 4) { app[s] += $2 - a; load[s] += $3 - l; all[s] += $4 - m; ms[s] += $1 - t } }
+  { t = $1; a = $2; l = $3; m = $4 }
+  END { for (s = -1; s <= 4; s++) if (ms[s] > 0) { c = ms[s] / 1000 * hz * cores
+      printf "  %+d s: service %3.0f %%, load %3.0f %%, rest %3.0f %%\n", s, 100 * app[s] / c, 100 * load[s] / c, 100 * (all[s] - app[s] - load[s]) / c } }' "$OUT/cpu"
 echo "/q/health/ready 200 again ${READY_AFTER:-?} ms after the link was restored"
 if [ -f "$OUT/gc.log" ]; then
   echo "GC pauses over 10 ms in the app's life (of $(grep -c 'Pause' "$OUT/gc.log") pauses; times of day to set beside the probes):"
