@@ -95,6 +95,8 @@ class OperationsTest {
         }));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
         given().queryParam("format", "json").when().get("/q/openapi").then()
-                .body("paths.'/api/articles/{articleId}/comments'.post.requestBody.content.'application/json'.examples", notNullValue());
+                .body("paths.'/api/articles/{articleId}/comments'.post.requestBody.content.'application/json'.examples", notNullValue())
+                .body("paths.'/api/articles/{articleId}/comments'.post.responses.'201'.headers.'Set-Cookie'.description",
+                        containsString("comments_author"));
     }
 }

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -75,6 +76,13 @@ public class CommentResource {
         this.redirects = new RedirectPolicy(config.redirect().allowedOrigins());
     }
 
+    /** The read-your-writes cookie of an approved comment's answer ({@link #authorsView}), as OpenAPI shows it. */
+    static final String AUTHOR_COOKIE_DOC = "Only when the comment is APPROVED (published): " + PublicPages.AUTHOR_COOKIE
+            + "=<comment id>, HttpOnly, SameSite=Lax, on the path of the article's list (/api/articles/{articleId}/comments),"
+            + " for comments.public-cache.freshness rounded up to whole seconds, plus one. While the browser sends it, the"
+            + " author's reads of that list skip the page cache, so the new comment shows at once (read-your-writes); other"
+            + " readers see it within the freshness window. Absent when the public page cache is off.";
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a comment", description = """
@@ -87,6 +95,8 @@ public class CommentResource {
                     {"name": "Hamdi Fırat Büyük", "email": "hamdi@example.com", "website": "https://example.com",
                      "text": "Thank you for this report."}""")))
     @APIResponse(responseCode = "201", description = "Stored; Location points to the comment",
+            headers = { @Header(name = "Location", description = "The comment's URL"),
+                @Header(name = "Set-Cookie", description = AUTHOR_COOKIE_DOC, schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmittedComment.class)))
     @APIResponse(responseCode = "400", description = """
             Invalid fields (all of them at once), malformed JSON or article id, a forged form token, or where proof of \
@@ -169,8 +179,10 @@ public class CommentResource {
             examples = @ExampleObject(name = "form", value = "name=Recep+Tayyip+Erdo%C4%9Fan&text=Te%C5%9Fekk%C3%BCrler"
                     + "&redirect=https%3A%2F%2Fnews.example.com%2Fbudget-2026")))
     @APIResponse(responseCode = "201", description = "Stored",
+            headers = @Header(name = "Set-Cookie", description = AUTHOR_COOKIE_DOC, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmittedComment.class)))
-    @APIResponse(responseCode = "303", description = "Stored; the reader is sent back to the article page")
+    @APIResponse(responseCode = "303", description = "Stored; the reader is sent back to the article page",
+            headers = @Header(name = "Set-Cookie", description = AUTHOR_COOKIE_DOC, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid fields, a malformed form (broken percent-encoding, too many fields), a forged form token, or a missing or invalid proof of work where it is required",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "malformed form", value = """
