@@ -28,6 +28,32 @@ public class Outbox {
 
     private static final String INSERT = "insert into outbox_event (type, ordering_key, payload, occurred_at)\n";
 
+    /**
+     * The advisory lock (transaction-scoped) that orders the comment write path's {@code comment.created}
+     * events against changes of webhooks, on every instance: the write path writes those events only when
+     * an enabled webhook subscribes to them ({@link #CREATED_WANTED}), so a webhook must not be created or
+     * enabled between that check and the batch's commit. The write path holds it shared from its first
+     * statement ({@link #LOCK_SHARED}) and checks in a later statement, whose snapshot is taken once the lock
+     * is granted; a webhook's creation or change holds it exclusively ({@link #lockSubscriptions}) until it
+     * commits. So either the batch commits before the webhook does, or it sees the webhook: every batch that
+     * commits after a webhook's creation was committed (and so acknowledged) writes its events.
+     */
+    static final long SUBSCRIPTIONS_LOCK = 0x77656273L;
+
+    /** A webhook change's hold of {@link #SUBSCRIPTIONS_LOCK} ({@link #lockSubscriptions}). */
+    public static final String LOCK_EXCLUSIVE = "select count(*) from pg_advisory_xact_lock(" + SUBSCRIPTIONS_LOCK + ")";
+
+    /** The write path's share of {@link #SUBSCRIPTIONS_LOCK}: the first statement of its transaction. */
+    public static final String LOCK_SHARED = "select pg_advisory_xact_lock_shared(" + SUBSCRIPTIONS_LOCK + ")";
+
+    /**
+     * Whether an enabled webhook subscribes to {@code comment.created}: one boolean, after {@link #LOCK_SHARED}
+     * in the same transaction. With none, the write path writes no event (a row, its indexes, and the
+     * dispatcher's update of it, for every comment, with no one to deliver them to).
+     */
+    public static final String CREATED_WANTED = "select exists (select 1 from webhook where enabled and '"
+            + EventType.COMMENT_CREATED.wireName + "' = any(string_to_array(events, ',')))";
+
     private final EntityManager em;
     private final Event<OutboxWritten> written;
 
@@ -61,14 +87,25 @@ public class Outbox {
 
     /**
      * One {@code comment.created} event per row of {@code comments}, for the comment write path's batch
-     * statement (a data-modifying {@code WITH} part over the rows its inserts return). No parameters.
+     * statement (a data-modifying {@code WITH} part over the rows its inserts return); none when its one
+     * boolean parameter is false (what {@link #CREATED_WANTED} answered in the same transaction).
      *
      * @param comments a relation with {@link #COMMENT_COLUMNS}
      * @param reasons a relation with {@link #REASON_COLUMNS}
      */
     public static String insertCreated(String comments, String reasons) {
         return INSERT + "select '" + EventType.COMMENT_CREATED.wireName + "', 'comment:' || c.id, "
-                + commentJson("c", reasons, "null::text") + ", c.created_at from " + comments + " c order by c.id";
+                + commentJson("c", reasons, "null::text") + ", c.created_at from " + comments + " c where ?::boolean order by c.id";
+    }
+
+    /**
+     * Takes {@link #SUBSCRIPTIONS_LOCK} exclusively until the transaction ends: call it in every transaction
+     * that creates a webhook or may enable one or subscribe it to more events, before it commits. It waits
+     * for the comment batches in progress (milliseconds).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockSubscriptions() {
+        em.createNativeQuery(LOCK_EXCLUSIVE).getSingleResult();
     }
 
     /** One event of {@code type} per comment, as the comments are now (call after the change is flushed). */

@@ -14,6 +14,7 @@ import com.newsroom.comments.audit.AuditLog;
 import com.newsroom.comments.common.PagedList;
 import com.newsroom.comments.config.CommentsConfig;
 import com.newsroom.comments.event.EventType;
+import com.newsroom.comments.event.Outbox;
 import com.newsroom.comments.problem.ApiException;
 import com.newsroom.comments.problem.Problem.FieldError;
 
@@ -33,9 +34,11 @@ public class WebhookAdmin {
     private final AuditLog audit;
     private final CommentsConfig.Webhooks config;
     private final AddressGuard guard;
+    private final Outbox outbox;
 
     public WebhookAdmin(WebhookRepository webhooks, DeliveryRepository deliveries, Deliveries queue, AuditLog audit,
-            CommentsConfig config) {
+            CommentsConfig config, Outbox outbox) {
+        this.outbox = outbox;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.queue = queue;
@@ -52,11 +55,15 @@ public class WebhookAdmin {
         return WebhookView.of(find(id));
     }
 
-    /** The new webhook with its signing secret, the only time the secret is shown. */
+    /**
+     * The new webhook with its signing secret, the only time the secret is shown. Every comment stored after
+     * this returns, on any instance, gets its events ({@link Outbox#lockSubscriptions}).
+     */
     @Transactional
     public WebhookView create(WebhookRequest request, String actor) {
         Webhook webhook = new Webhook();
         apply(webhook, request);
+        outbox.lockSubscriptions();
         webhook.secret = StandardWebhooks.newSecret();
         webhook.createdAt = webhook.updatedAt;
         webhooks.persist(webhook);
@@ -69,6 +76,7 @@ public class WebhookAdmin {
     public WebhookView replace(long id, WebhookRequest request, String actor) {
         Webhook webhook = find(id);
         apply(webhook, request);
+        outbox.lockSubscriptions(); // it may be enabled again, or subscribe to comment.created
         if (webhook.enabled) {
             webhook.failingSince = null;
             webhook.disabledReason = null;

@@ -21,10 +21,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import com.newsroom.comments.event.EventType;
+import com.newsroom.comments.event.Outbox;
 import com.newsroom.comments.support.JwtKeys;
 import com.newsroom.comments.support.Readers;
 import com.newsroom.comments.support.StandardWebhooksVerifier;
@@ -79,6 +82,27 @@ class WebhookTest {
                     "signature of " + r.body());
         }
         return received.stream().map(r -> new JsonPath(r.body())).toList();
+    }
+
+    /**
+     * Creating a webhook waits for the comment batches in progress (here, a transaction holding their share
+     * of the lock), so that no batch checks for subscribers before the webhook commits and commits after.
+     */
+    @Test
+    void creatingAWebhookWaitsForTheCommentBatchesInProgress() throws Exception {
+        delete(create("http://127.0.0.1:9/warm-up", List.of("comment.created"), false)); // the admin's sign-in, remembered
+        try (Connection batch = TestDatabase.connect()) {
+            batch.setAutoCommit(false);
+            try (Statement s = batch.createStatement()) {
+                s.executeQuery(Outbox.LOCK_SHARED).close();
+            }
+            CompletableFuture<Hook> created = CompletableFuture.supplyAsync(
+                    () -> create("http://127.0.0.1:9/hook", List.of("comment.created"), false));
+            Thread.sleep(3000);
+            assertFalse(created.isDone(), "the webhook's creation waits for the batch");
+            batch.commit();
+            delete(created.get(20, TimeUnit.SECONDS));
+        }
     }
 
     @Test

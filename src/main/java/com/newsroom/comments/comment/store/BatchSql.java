@@ -48,9 +48,10 @@ final class BatchSql {
      * @param storedDedupKeys the dedup keys already taken
      * @param trusted the candidates with a comment a moderator approved
      * @param throttle the author keys' rows, locked until the transaction ends
+     * @param eventsWanted whether an enabled webhook subscribes to {@code comment.created} ({@link Outbox#CREATED_WANTED})
      */
     record Reads(Map<String, Article> articles, Set<String> storedDedupKeys, Set<String> trusted,
-            SubmissionThrottle.Locked throttle) {
+            SubmissionThrottle.Locked throttle, boolean eventsWanted) {
     }
 
     /**
@@ -58,9 +59,10 @@ final class BatchSql {
      * @param throttleChanges new flood-control times of locked rows ({@link SubmissionThrottle#changes})
      * @param shard the writer's row of each article's approved count ({@link ApprovedCounts})
      * @param approved the deltas of the approved counts
+     * @param events whether to write the comments' {@code comment.created} events ({@link Reads#eventsWanted})
      */
     record Writes(List<Comment> comments, Map<String, Instant> throttleChanges, int shard,
-            ApprovedCounts.Deltas approved) {
+            ApprovedCounts.Deltas approved, boolean events) {
     }
 
     /**
@@ -144,13 +146,17 @@ final class BatchSql {
             Column.text("detail", r -> r.reason().detail));
 
     /**
-     * The articles' settings; the taken dedup keys; the trusted authors; then the author keys' rows,
-     * created with their first use where missing (the insert returns which) and all locked in key order.
-     * Missing articles are not created here: a batch whose comments are all refused leaves none behind.
-     * Locks: author keys here, in sorted order; articles only in the write, in sorted order, after a
-     * batch holds every author key it needs: two batches never wait for each other in a cycle.
+     * The webhooks' lock, shared; the articles' settings; the taken dedup keys; the trusted authors; then the
+     * author keys' rows, created with their first use where missing (the insert returns which) and all locked
+     * in key order; last, whether the comments' events are wanted (after the lock: see {@link
+     * Outbox#SUBSCRIPTIONS_LOCK}). Missing articles are not created here: a batch whose comments are all
+     * refused leaves none behind.
+     * Locks: the webhooks' lock first (a webhook's change takes no lock a batch holds); author keys here, in
+     * sorted order; articles only in the write, in sorted order, after a batch holds every author key it
+     * needs: two batches never wait for each other in a cycle.
      */
     private static final String READ = String.join(";\n",
+            Outbox.LOCK_SHARED,
             ArticleRepository.SELECT_SETTINGS,
             "select dedup_key from comment where dedup_key = any(?)",
             CommentRepository.TRUSTED_AUTHORS,
@@ -160,14 +166,15 @@ final class BatchSql {
                     on conflict do nothing returning throttle_key""",
             """
                     select throttle_key, last_submitted_at from submission_throttle where throttle_key = any(?)
-                    order by throttle_key for update""");
+                    order by throttle_key for update""",
+            Outbox.CREATED_WANTED);
 
     /**
      * The records of articles commented for the first time, comments, their reasons, their
      * {@code comment.created} events (the outbox, {@link Outbox}), flood-control times and approved counts.
      * The foreign keys (comments and counts to articles, reasons to comments) are checked at the end of the
      * statement, when every row is in. Every sub-statement runs even though the main query reads none of
-     * them; the events are built from the rows the inserts return, so they add no parameter.
+     * them; the events are built from the rows the inserts return, with one parameter: whether to write them.
      */
     private static final String WRITE = "with new_article as (\n" + ArticleRepository.INSERT_COMMENTED
             + "\n), new_comment as (\n" + insert("comment", COMMENT, ", updated_at, version", ", created_at, 0")
@@ -203,6 +210,7 @@ final class BatchSql {
         Set<String> trusted;
         Set<String> created;
         Map<String, Instant> rows = new HashMap<>(keys.throttleFirstUse().size() * 2);
+        boolean eventsWanted;
         try (PreparedStatement read = db.prepareStatement(READ)) {
             // The author keys fill two places: one array (the driver writes every array out as
             // escaped text, its largest cost in a batch).
@@ -214,8 +222,8 @@ final class BatchSql {
             read.setArray(4, throttleKeys);
             read.setArray(5, texts(db, keys.throttleFirstUse().values().stream().map(Instant::toString).toList()));
             read.setArray(6, throttleKeys);
-            read.execute(); // a result set per statement
-            try (ResultSet rs = read.getResultSet()) {
+            read.execute(); // a result set per statement, the lock's first
+            try (ResultSet rs = next(read)) {
                 articles = ArticleRepository.settings(rs);
             }
             for (String articleId : keys.articleIds()) {
@@ -235,10 +243,13 @@ final class BatchSql {
                     rows.put(rs.getString(1), Sql.instant(rs, 2));
                 }
             }
+            try (ResultSet rs = next(read)) {
+                eventsWanted = rs.next() && rs.getBoolean(1);
+            }
         }
         SubmissionThrottle.Locked throttle = rows.isEmpty() ? SubmissionThrottle.Locked.NONE
                 : SubmissionThrottle.Locked.of(created, rows);
-        return new Reads(articles, stored, trusted, throttle);
+        return new Reads(articles, stored, trusted, throttle, eventsWanted);
     }
 
     /** The pipeline's next result set. */
@@ -276,6 +287,7 @@ final class BatchSql {
             for (Column<ReasonRow> column : REASON) {
                 write.setArray(p++, array(db, column, reasons));
             }
+            write.setBoolean(p++, writes.events());
             Map<String, Instant> throttle = writes.throttleChanges();
             write.setArray(p++, texts(db, throttle.keySet()));
             write.setArray(p++, texts(db, throttle.values().stream().map(Instant::toString).toList()));

@@ -51,6 +51,13 @@ class CommentStore {
     record Result(Comment comment, ApiException refusal) {
     }
 
+    /**
+     * The drafts' outcomes in submission order, and whether the batch wrote {@code comment.created} events
+     * (only while an enabled webhook subscribes to them: {@link com.newsroom.comments.event.Outbox#CREATED_WANTED}).
+     */
+    record Stored(List<Result> results, boolean events) {
+    }
+
     private final DataSource dataSource;
     private final CommentIds ids = new CommentIds();
     private final BatchSql sql = new BatchSql();
@@ -67,11 +74,11 @@ class CommentStore {
      *
      * @param shard this writer's row of each article's approved count ({@link ApprovedCounts})
      */
-    List<Result> store(List<CommentDraft> drafts, int shard) throws SQLException {
+    Stored store(List<CommentDraft> drafts, int shard) throws SQLException {
         try (Connection db = dataSource.getConnection()) {
             db.setAutoCommit(false);
             try {
-                List<Result> results = store(db, drafts, shard);
+                Stored results = store(db, drafts, shard);
                 db.commit();
                 return results;
             } catch (SQLException | RuntimeException e) {
@@ -89,7 +96,7 @@ class CommentStore {
         }
     }
 
-    private List<Result> store(Connection db, List<CommentDraft> drafts, int shard) throws SQLException {
+    private Stored store(Connection db, List<CommentDraft> drafts, int shard) throws SQLException {
         BatchSql.Reads reads = sql.read(db, keys(drafts));
 
         // Closed articles and duplicates first: a refused comment must not take its author's flood slot.
@@ -131,8 +138,8 @@ class CommentStore {
             }
         }
         sql.write(db, new BatchSql.Writes(accepted, SubmissionThrottle.changes(gate.admitted(), reads.throttle()),
-                shard, approved));
-        return List.of(results);
+                shard, approved, reads.eventsWanted()));
+        return new Stored(List.of(results), reads.eventsWanted() && !accepted.isEmpty());
     }
 
     /**

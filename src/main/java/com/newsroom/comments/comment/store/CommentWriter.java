@@ -183,9 +183,9 @@ public class CommentWriter {
         for (Ticket ticket : batch) {
             drafts.add(ticket.draft());
         }
-        List<CommentStore.Result> results;
+        CommentStore.Stored stored;
         try {
-            results = store.store(drafts, shard);
+            stored = store.store(drafts, shard);
         } catch (SQLException | RuntimeException e) {
             if (batch.size() > 1 && !ProblemMappers.isDatabaseUnavailable(e)) {
                 LOG.debugf("A batch of %d comments failed (%s); storing them one by one", batch.size(), e.toString());
@@ -199,16 +199,15 @@ public class CommentWriter {
             }
             return;
         }
+        List<CommentStore.Result> results = stored.results();
         Set<String> changedArticles = new LinkedHashSet<>();
         List<Comment> held = new ArrayList<>();
-        boolean stored = false;
         for (int i = 0; i < batch.size(); i++) {
             CommentStore.Result result = results.get(i);
             if (result.refusal() != null) {
                 batch.get(i).outcome().completeExceptionally(result.refusal());
                 continue;
             }
-            stored = true;
             if (result.comment().status == CommentStatus.APPROVED) {
                 changedArticles.add(result.comment().articleId);
             } else if (result.comment().status == CommentStatus.PENDING) {
@@ -219,7 +218,7 @@ public class CommentWriter {
         // transaction, the observers of a successful commit are called at once); open queues learn of the held.
         changedArticles.forEach(articleId -> changes.fire(PublicCommentsChanged.added(articleId)));
         held.forEach(c -> activity.fire(new QueueActivity(QueueActivity.Kind.HELD, c.id, c.articleId, c.status)));
-        if (stored) {
+        if (stored.events()) {
             outboxWritten.fire(OutboxWritten.INSTANCE); // their comment.created events: delivery wakes
         }
         for (int i = 0; i < batch.size(); i++) {

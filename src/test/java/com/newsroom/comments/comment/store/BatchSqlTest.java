@@ -1,9 +1,11 @@
 package com.newsroom.comments.comment.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -15,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +29,7 @@ import com.newsroom.comments.comment.ApprovedCounts;
 import com.newsroom.comments.comment.Comment;
 import com.newsroom.comments.comment.CommentStatus;
 import com.newsroom.comments.comment.ModerationReason;
+import com.newsroom.comments.event.Outbox;
 
 /**
  * The write path's batch SQL on its own, without Quarkus: against the tests' PostgreSQL, in a schema
@@ -88,7 +93,7 @@ class BatchSqlTest {
         approved.change("pg-a", false, true);
         sql.write(db, new BatchSql.Writes(
                 List.of(comment(1, "pg-a", "k1", now, List.of()), comment(2, "pg-a", "k2", now, List.of(held))),
-                SubmissionThrottle.changes(Map.of("ip:192.0.2.9", now), reads.throttle()), 1, approved));
+                SubmissionThrottle.changes(Map.of("ip:192.0.2.9", now), reads.throttle()), 1, approved, reads.eventsWanted()));
         db.commit();
 
         BatchSql.Reads next = sql.read(db, keys(Set.of("pg-a"), Set.of("k1", "k3"), Map.of("ip:192.0.2.9", now), now));
@@ -112,6 +117,102 @@ class BatchSqlTest {
         }
     }
 
+    /** A webhook row as WebhookAdmin stores it. */
+    private static void webhook(Connection on, long id, String events, boolean enabled) throws Exception {
+        try (PreparedStatement insert = on.prepareStatement("insert into webhook (id, url, events, enabled, secret, created_at,"
+                + " updated_at) values (?, 'https://example.com/hook', ?, ?, 'whsec_test', now(), now())")) {
+            insert.setLong(1, id);
+            insert.setString(2, events);
+            insert.setBoolean(3, enabled);
+            insert.executeUpdate();
+        }
+    }
+
+    private long count(String sql) throws Exception {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** One approved comment stored as the write path does; whether the read wanted its event. */
+    private boolean storeOne(long id, Instant now) throws Exception {
+        BatchSql.Reads reads = sql.read(db, keys(Set.of("pg-e"), Set.of(), Map.of(), now));
+        ApprovedCounts.Deltas approved = new ApprovedCounts.Deltas();
+        approved.change("pg-e", false, true);
+        sql.write(db, new BatchSql.Writes(List.of(comment(id, "pg-e", null, now, List.of())), Map.of(), 1, approved,
+                reads.eventsWanted()));
+        db.commit();
+        return reads.eventsWanted();
+    }
+
+    @Test
+    void writesCommentCreatedEventsOnlyWhileAnEnabledWebhookSubscribes() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        assertFalse(storeOne(21, now), "no webhook");
+        webhook(db, 1, "comment.created", false);
+        webhook(db, 2, "comment.held,comment.approved", true);
+        db.commit();
+        assertFalse(storeOne(22, now), "a disabled webhook, and one for other events");
+        assertEquals(0, count("select count(*) from outbox_event"));
+
+        webhook(db, 3, "comment.held,comment.created", true);
+        db.commit();
+        assertTrue(storeOne(23, now));
+        assertEquals(1, count("select count(*) from outbox_event where type = 'comment.created' and ordering_key = 'comment:23'"));
+        assertEquals(3, count("select count(*) from comment where id between 21 and 23"), "the comments are stored either way");
+    }
+
+    /**
+     * A batch that starts while a webhook is being created waits for it, then writes its events: it cannot
+     * check before the webhook commits and commit after (an event missed by a webhook already acknowledged).
+     */
+    @Test
+    void aBatchWaitsForAWebhookBeingCreatedThenWritesItsEvents() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        try (Connection admin = TestDatabase.connect(schema)) {
+            admin.setAutoCommit(false);
+            try (Statement s = admin.createStatement()) {
+                s.executeQuery(Outbox.LOCK_EXCLUSIVE).close();
+            }
+            webhook(admin, 4, "comment.created", true);
+            CompletableFuture<Boolean> batch = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return storeOne(31, now);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(500);
+            assertFalse(batch.isDone(), "the batch waits for the webhook's transaction");
+            admin.commit();
+            assertTrue(batch.get(10, TimeUnit.SECONDS), "then sees the webhook");
+        }
+        assertEquals(1, count("select count(*) from outbox_event where ordering_key = 'comment:31'"));
+    }
+
+    /** A batch holds its share of the lock until it ends: a webhook's change waits for it. */
+    @Test
+    void aWebhookChangeWaitsForTheBatchInProgress() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        sql.read(db, keys(Set.of("pg-e"), Set.of(), Map.of(), now));
+        try (Connection admin = TestDatabase.connect(schema); Statement s = admin.createStatement()) {
+            admin.setAutoCommit(false);
+            String tryLock = Outbox.LOCK_EXCLUSIVE.replace("pg_advisory_xact_lock(", "pg_try_advisory_xact_lock(")
+                    .replace("count(*) from ", "");
+            try (ResultSet rs = s.executeQuery(tryLock)) {
+                rs.next();
+                assertFalse(rs.getBoolean(1), "taken while the batch is open");
+            }
+            db.commit();
+            try (ResultSet rs = s.executeQuery(tryLock)) {
+                rs.next();
+                assertTrue(rs.getBoolean(1), "free once it committed");
+            }
+            admin.rollback();
+        }
+    }
+
     /**
      * Every column the entity maps is written by the batch (or is set only by moderators), so the
      * write path's column list and the entity cannot drift apart unnoticed.
@@ -127,7 +228,7 @@ class BatchSqlTest {
         c.email = "hamdi@example.com";
         c.website = "https://example.com/{a,b}";
         c.userAgent = "agent \"quoted\"";
-        sql.write(db, new BatchSql.Writes(List.of(parent, c), Map.of(), 1, new ApprovedCounts.Deltas()));
+        sql.write(db, new BatchSql.Writes(List.of(parent, c), Map.of(), 1, new ApprovedCounts.Deltas(), false));
         db.commit();
 
         Map<String, Object> expected = new java.util.TreeMap<>();

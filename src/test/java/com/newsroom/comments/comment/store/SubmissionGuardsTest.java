@@ -256,7 +256,7 @@ class SubmissionGuardsTest {
         List<CommentStore.Result> results = store.store(List.of(
                 draft(articleId, sharedIp, first, t),
                 draft(articleId, sharedIp, second, t.plusSeconds(1)),
-                draft(articleId, otherIp, other, t.plusSeconds(2))), 1);
+                draft(articleId, otherIp, other, t.plusSeconds(2))), 1).results();
         assertNull(results.get(0).refusal());
         assertEquals(429, results.get(1).refusal().status());
         assertNull(results.get(2).refusal());
@@ -269,7 +269,7 @@ class SubmissionGuardsTest {
         // The refused author's e-mail is free; the shared IP is not.
         List<CommentStore.Result> next = store.store(List.of(
                 draft(articleId, otherIp + "1", second, t.plusSeconds(3)),
-                draft(articleId, sharedIp, "third-" + tag + "@example.com", t.plusSeconds(4))), 2);
+                draft(articleId, sharedIp, "third-" + tag + "@example.com", t.plusSeconds(4))), 2).results();
         assertNull(next.get(0).refusal());
         assertEquals(429, next.get(1).refusal().status());
         assertEquals(3, comments.count("articleId", articleId), "two of the first batch, one of the second");
@@ -282,7 +282,7 @@ class SubmissionGuardsTest {
         Instant t = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String takenKey = "dedup-" + tag;
         CommentDraft original = withDedupKey(draft(articleId, "192.0.2.1", "original-" + tag + "@example.com", t), takenKey);
-        assertNull(store.store(List.of(original), 1).get(0).refusal());
+        assertNull(store.store(List.of(original), 1).results().get(0).refusal());
 
         String doubleIp = "192.0.2.2";
         String doubleEmail = "double-" + tag + "@example.com";
@@ -298,7 +298,7 @@ class SubmissionGuardsTest {
                 "192.0.2.4", "agent \"quoted\"", null, new java.util.TreeSet<>(), java.time.Duration.ZERO, null, List.of(),
                 t.plusSeconds(3));
 
-        List<CommentStore.Result> results = store.store(List.of(doubleSubmit, held, plain), 2);
+        List<CommentStore.Result> results = store.store(List.of(doubleSubmit, held, plain), 2).results();
         assertEquals(409, results.get(0).refusal().status());
         assertEquals(CommentStatus.PENDING, results.get(1).comment().status);
         assertEquals(CommentStatus.APPROVED, results.get(2).comment().status);
