@@ -84,10 +84,61 @@ final class FoldedText {
      */
     void fold(String s, boolean emailMode, boolean oneAsL) {
         listedFrom = -1;
-        if (!foldAscii(s, emailMode, oneAsL)) {
-            prepare(s, emailMode);
-            emit(oneAsL);
+        if (!foldDirect(s, emailMode, oneAsL, false)) {
+            foldGeneral(s, emailMode, oneAsL, false);
         }
+    }
+
+    /**
+     * {@link #fold}, plus, when the text has letters of a script written without spaces
+     * ({@link #spaceless}), a soft boundary inside a word wherever its script changes ("这是shit"):
+     * the form that term scans read (see {@link Spaceless}).
+     */
+    void foldMarked(String s, boolean emailMode, boolean oneAsL) {
+        listedFrom = -1;
+        if (!foldDirect(s, emailMode, oneAsL, true)) {
+            foldGeneral(s, emailMode, oneAsL, true);
+        }
+    }
+
+    /** {@link #fold} ({@link #foldMarked} if {@code marked}) by the general path alone, which defines the output. */
+    void foldGeneral(String s, boolean emailMode, boolean oneAsL, boolean marked) {
+        listedFrom = -1;
+        prepare(s, emailMode);
+        emit(oneAsL);
+        if (marked && spaceless) {
+            markScriptChanges(0, length);
+        }
+    }
+
+    /** True if a folded char belongs to a run that {@link Spaceless} treats as spaceless script. */
+    static boolean spacelessChar(char ch) {
+        return ch >= 0x0E00 && (TextNormalizer.isSpaceless(ch) || (ch >= 0xD800 && ch <= 0xDFFF));
+    }
+
+    /**
+     * Soft boundaries inside the words of the folded chars [from, to) where spaceless and other
+     * script meet; true if there was such a place.
+     */
+    private boolean markScriptChanges(int from, int to) {
+        boolean any = false;
+        for (int k = Math.max(from, 1); k < to; k++) {
+            char prev = chars[k - 1];
+            if (prev != ' ' && chars[k] != ' ' && spacelessChar(chars[k]) != spacelessChar(prev)) {
+                softAt(k);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** Marks a soft word start at folded char k and a soft word end before it. */
+    void softAt(int k) {
+        if ((meta[k] & (TextNormalizer.F_SOFT_START << FLAG_SHIFT)) == 0) {
+            softStarts++;
+        }
+        meta[k] |= TextNormalizer.F_SOFT_START << FLAG_SHIFT;
+        meta[k - 1] |= TextNormalizer.F_SOFT_END << FLAG_SHIFT;
     }
 
     private static final byte[] ASCII_KIND = new byte[128];
@@ -111,11 +162,15 @@ final class FoldedText {
     }
 
     /**
-     * Fused single-pass version of prepare + leet + emit for pure ASCII input, which is most
-     * comments; it produces exactly the same output (see FoldedTextTest) but without the raw
-     * arrays. Returns false, having done nothing useful, as soon as it meets a non-ASCII char.
+     * Fused single-pass version of prepare + leet + emit (and, if {@code markScripts}, the script
+     * changes of {@link #foldMarked}): the same output (see FoldedTextTest) without the raw arrays.
+     * It takes ASCII and the BMP chars that fold to one char ({@link TextNormalizer#one}), which is
+     * most comments in any script, with leet only in tokens of ASCII chars. It returns false, having
+     * done nothing useful, at anything else: a char that folds to none or several (combining marks,
+     * invisible chars, ligatures), a surrogate, a digit or symbol in a token with non-ASCII letters, a
+     * '!' next to a non-ASCII char. The general path then starts again.
      */
-    private boolean foldAscii(String s, boolean emailMode, boolean oneAsL) {
+    private boolean foldDirect(String s, boolean emailMode, boolean oneAsL, boolean markScripts) {
         final int n = s.length();
         final byte[] kinds = emailMode ? ASCII_KIND_EMAIL : ASCII_KIND;
         ensureOut(n * 2 + 2);
@@ -133,27 +188,68 @@ final class FoldedText {
         int soft = 0;
         boolean prevSingle = false;
         boolean amb = false;
+        boolean sl = false;
+        boolean scriptMarks = false;
         int i = 0;
         while (i < n) {
             char c = buf[i];
-            if (c >= 128) {
-                return false;
-            }
-            if (kinds[c] == K_SEP) {
-                i++;
-                continue;
+            if (c < 128) {
+                if (kinds[c] == K_SEP) {
+                    i++;
+                    continue;
+                }
+            } else {
+                if (Character.isSurrogate(c)) {
+                    return false;
+                }
+                int p = TextNormalizer.one(c);
+                if (p == 0) {
+                    return false;
+                }
+                if ((p & TextNormalizer.SPACELESS << TextNormalizer.ONE_PROPS_SHIFT) != 0) {
+                    sl = true;
+                }
+                if (((p >>> 16) & 3) == K_SEP || (emailMode && (char) p == '@')) {
+                    i++;
+                    continue;
+                }
             }
             int a = i;
             boolean letters = false;
             boolean other = false;
+            boolean nonAscii = false;
             while (i < n) {
                 c = buf[i];
-                if (c >= 128) {
-                    return false;
-                }
-                byte k = kinds[c];
-                if (k == K_SEP && !(c == '!' && bangIsLeet(buf, a, i, n))) {
-                    break;
+                byte k;
+                if (c < 128) {
+                    k = kinds[c];
+                    if (k == K_SEP) {
+                        if (c != '!' || i == a || i + 1 >= n) {
+                            break;
+                        }
+                        if (buf[i - 1] >= 128 || buf[i + 1] >= 128) {
+                            return false; // the general path's rule reads letters of any script there
+                        }
+                        if (!bangIsLeet(buf, a, i, n)) {
+                            break;
+                        }
+                    }
+                } else {
+                    if (Character.isSurrogate(c)) {
+                        return false;
+                    }
+                    int p = TextNormalizer.one(c);
+                    if (p == 0) {
+                        return false;
+                    }
+                    if ((p & TextNormalizer.SPACELESS << TextNormalizer.ONE_PROPS_SHIFT) != 0) {
+                        sl = true;
+                    }
+                    k = (byte) ((p >>> 16) & 3);
+                    if (k == K_SEP || (emailMode && (char) p == '@')) {
+                        break;
+                    }
+                    nonAscii = true;
                 }
                 if (k == K_LETTER) {
                     letters = true;
@@ -163,6 +259,77 @@ final class FoldedText {
                 i++;
             }
             int b = i;
+            if (nonAscii) {
+                if (other) {
+                    return false; // leet, codes and numbers next to other scripts: the general path
+                }
+                boolean single = b - a == 1;
+                boolean join = single && prevSingle;
+                if (join) {
+                    om[o - 1] |= (F_SEPARATED | F_SOFT_END) << FLAG_SHIFT;
+                } else if (o > 0) {
+                    oc[o] = ' ';
+                    os[o] = a;
+                    oe[o] = a;
+                    om[o] = 1;
+                    o++;
+                }
+                int tokenOut = o;
+                int f0 = join ? F_SEPARATED | F_SOFT_START : 0;
+                if (join) {
+                    soft++;
+                }
+                boolean continuing = join;
+                boolean prevLower = false;
+                for (int j = a; j < b; j++) {
+                    char raw = buf[j];
+                    char ch;
+                    int f = f0;
+                    boolean upper;
+                    boolean lower;
+                    if (raw < 128) {
+                        upper = raw >= 'A' && raw <= 'Z';
+                        lower = raw >= 'a' && raw <= 'z';
+                        ch = upper ? (char) (raw + 32) : raw;
+                    } else {
+                        int p = TextNormalizer.one(raw);
+                        ch = (char) p;
+                        upper = (p & TextNormalizer.UPPER << TextNormalizer.ONE_PROPS_SHIFT) != 0;
+                        lower = !upper && (p & TextNormalizer.LOWER << TextNormalizer.ONE_PROPS_SHIFT) != 0;
+                        f |= (p >>> TextNormalizer.ONE_FLAGS_SHIFT) & 0x1FF;
+                    }
+                    if (upper && prevLower) {
+                        // camel case, as in the ASCII tokens below
+                        om[o - 1] |= F_SOFT_END << FLAG_SHIFT;
+                        f |= F_SOFT_START;
+                        soft++;
+                    }
+                    prevLower = lower;
+                    if (continuing && oc[o - 1] == ch && (ch < '0' || ch > '9')
+                            && (ch < 0x0E00 || !TextNormalizer.isSpaceless(ch))) {
+                        oe[o - 1] = j + 1;
+                        int m = om[o - 1];
+                        om[o - 1] = ((m & RUN_MASK) == RUN_MASK ? m : m + 1) | (f << FLAG_SHIFT);
+                    } else {
+                        oc[o] = ch;
+                        os[o] = j;
+                        oe[o] = j + 1;
+                        om[o] = 1 | (f << FLAG_SHIFT);
+                        o++;
+                    }
+                    continuing = true;
+                }
+                prevSingle = single;
+                if (markScripts) {
+                    // After the token's merges, as foldMarked's general path marks after emit. An ASCII
+                    // token never needs it: it only meets another script by joining a spelled-out
+                    // letter, and joined letters carry both soft boundaries already.
+                    softStarts = soft;
+                    scriptMarks |= markScriptChanges(tokenOut, o);
+                    soft = softStarts;
+                }
+                continue;
+            }
             if (!letters && leetOnly(buf, a, b, kinds)) {
                 letters = true; // "4$$": symbols and digits only, but no number or price
             }
@@ -258,10 +425,13 @@ final class FoldedText {
             }
             prevSingle = single;
         }
+        if (scriptMarks && !sl) {
+            return false; // script changes are marked only in texts with spaceless letters
+        }
         length = o;
         ambiguous = amb;
         softStarts = soft;
-        spaceless = false;
+        spaceless = sl;
         source = s;
         return true;
     }

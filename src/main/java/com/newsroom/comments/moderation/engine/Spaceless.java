@@ -1,8 +1,5 @@
 package com.newsroom.comments.moderation.engine;
 
-import static com.newsroom.comments.moderation.engine.TextNormalizer.F_SOFT_END;
-import static com.newsroom.comments.moderation.engine.TextNormalizer.F_SOFT_START;
-
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 
@@ -18,18 +15,16 @@ import com.ibm.icu.util.ULocale;
  */
 final class Spaceless {
 
-    private static final int FLAG_SHIFT = FoldedText.FLAG_SHIFT;
-
     /** Created on the first token that needs it: ICU's data is loaded only where such terms are configured. */
     private BreakIterator words;
 
     /**
-     * Adds soft boundaries inside each folded token that has spaceless letters: where the script
-     * changes ("这是shit"), and, when {@code terms} has a key somewhere inside the token, at its
-     * dictionary word breaks. Tokens without any candidate are not segmented: ICU's dictionary
+     * Adds soft boundaries at the dictionary word breaks inside each folded token that has spaceless
+     * letters and a key of {@code terms} somewhere inside (the script changes are already marked by
+     * {@link FoldedText#foldMarked}). Tokens without any candidate are not segmented: ICU's dictionary
      * lookup is the expensive part, and most text holds no term at all.
      */
-    void mark(FoldedText ft, TermAutomaton terms) {
+    void segment(FoldedText ft, TermAutomaton terms) {
         String src = ft.source;
         char[] c = ft.chars;
         int n = ft.length;
@@ -40,29 +35,15 @@ final class Spaceless {
             }
             int a = i;
             boolean any = false;
-            boolean prev = false;
             while (i < n && c[i] != ' ') {
                 char ch = c[i];
-                boolean sl = ch >= 0x0E00 && (TextNormalizer.isSpaceless(ch) || (ch >= 0xD800 && ch <= 0xDFFF));
-                if (i > a && sl != prev) {
-                    soft(ft, i);
-                }
-                prev = sl;
-                any |= sl;
+                any |= FoldedText.spacelessChar(ch);
                 i++;
             }
-            if (any && i - a > 1 && terms != null && terms.anyKeyInside(c, a, i)) {
+            if (any && i - a > 1 && terms.anyKeyInside(c, a, i)) {
                 markToken(ft, src, a, i);
             }
         }
-    }
-
-    private static void soft(FoldedText ft, int k) {
-        if ((ft.meta[k] & (F_SOFT_START << FLAG_SHIFT)) == 0) {
-            ft.softStarts++;
-        }
-        ft.meta[k] |= F_SOFT_START << FLAG_SHIFT;
-        ft.meta[k - 1] |= F_SOFT_END << FLAG_SHIFT;
     }
 
     private void markToken(FoldedText ft, String src, int a, int b) {
@@ -79,7 +60,7 @@ final class Spaceless {
                 k++;
             }
             if (k < b && ft.start[k] == at && ft.chars[k - 1] != ' ') {
-                soft(ft, k);
+                ft.softAt(k);
             }
         }
     }

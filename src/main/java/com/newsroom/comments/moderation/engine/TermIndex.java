@@ -291,11 +291,11 @@ final class TermIndex {
     /** Scans one folded field value (both leet readings when needed) and adds reasons. */
     void scan(FoldedText ft, String value, Field field, ReasonCollector out) {
         boolean email = field == Field.EMAIL;
-        ft.fold(value, email, false);
+        ft.foldMarked(value, email, false);
         Scan scan = new Scan(ft, field, out);
         scanFolded(ft, scan);
         if (ft.ambiguous) {
-            ft.fold(value, email, true); // second reading of leet '1' as 'l'
+            ft.foldMarked(value, email, true); // second reading of leet '1' as 'l'
             scanFolded(ft, scan);
         }
         if (masked != null) {
@@ -304,11 +304,11 @@ final class TermIndex {
     }
 
     private void scanFolded(FoldedText ft, Scan scan) {
-        if (ft.spaceless) {
+        if (ft.spaceless && spacelessKeys) {
             if (ft.segmenter == null) {
                 ft.segmenter = new Spaceless();
             }
-            ft.segmenter.mark(ft, spacelessKeys ? automaton : null);
+            ft.segmenter.segment(ft, automaton);
         }
         char[] c = ft.chars;
         int n = ft.length;

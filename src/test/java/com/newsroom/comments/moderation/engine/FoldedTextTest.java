@@ -44,8 +44,7 @@ class FoldedTextTest {
             for (boolean email : new boolean[] {false, true}) {
                 for (boolean oneAsL : new boolean[] {false, true}) {
                     fast.fold(s, email, oneAsL);
-                    slow.prepare(s, email);
-                    slow.emit(oneAsL);
+                    slow.foldGeneral(s, email, oneAsL, false);
                     String ctx = "'" + s + "' email=" + email + " oneAsL=" + oneAsL;
                     assertEquals(slow.foldedString(), fast.foldedString(), ctx);
                     int n = slow.length;
@@ -56,5 +55,69 @@ class FoldedTextTest {
                 }
             }
         }
+    }
+
+    /**
+     * The fused path on text in any script (and the script changes of foldMarked) must produce exactly
+     * what the general path produces: chars, spans, runs, flags and the counters. Short strings of a few
+     * chars drawn from a random window of the alphabet, so repeats, spelled-out letters and script changes
+     * are common; the alphabet holds what the fused path takes and what sends it back to the general path.
+     */
+    @Test
+    void fusedPathEqualsGeneralPathInAnyScript() {
+        String[] alphabet = {
+            "a", "b", "e", "k", "l", "o", "s", "A", "B", "K", "O", "S", "i", "I", "0", "1", "3", "4", "5", "9",
+            "@", "$", "!", " ", " ", ".", "-", "'", "\n",
+            "ç", "İ", "ı", "Ş", "ö", "é", "e\u0301", "\u0301", "ß", "æ", "ﬁ", "ª", "ǅ", "Ⅻ", "²", "Ω",
+            "ب", "ا", "أ", "ى", "ة", "ک", "\u0640", "\u064E", "ש", "\u05B8", "а", "о", "с", "А", "α", "Σ", "ς",
+            "狗", "屎", "这", "，", "。", "\u3000", "で", "バ", "カ", "ｶ", "ﾞ", "ー", "⼀", "㋐", "㈱",
+            "ด", "\u0E35", "\u0E48", "฿", "ｆ", "Ｕ", "１", "＠", "＄", "！", "\u200B", "\u00AD",
+            "\uD83D\uDE00", "\uD83D", "ǈ", "ſ", "Ａ", "ａ",
+        };
+        Random rnd = new Random(2);
+        FoldedText fast = new FoldedText();
+        FoldedText slow = new FoldedText();
+        for (int iter = 0; iter < 30_000; iter++) {
+            int window = 4 + rnd.nextInt(alphabet.length - 4);
+            int from = rnd.nextInt(alphabet.length - window + 1);
+            StringBuilder sb = new StringBuilder();
+            for (int i = rnd.nextInt(20); i > 0; i--) {
+                sb.append(alphabet[from + rnd.nextInt(window)]);
+            }
+            String s = sb.toString();
+            for (int mode = 0; mode < 8; mode++) {
+                boolean email = (mode & 1) != 0;
+                boolean oneAsL = (mode & 2) != 0;
+                boolean marked = (mode & 4) != 0;
+                if (marked) {
+                    fast.foldMarked(s, email, oneAsL);
+                } else {
+                    fast.fold(s, email, oneAsL);
+                }
+                slow.foldGeneral(s, email, oneAsL, marked);
+                String ctx = "'" + s + "' email=" + email + " oneAsL=" + oneAsL + " marked=" + marked;
+                assertEquals(slow.foldedString(), fast.foldedString(), ctx);
+                int n = slow.length;
+                assertArrayEquals(Arrays.copyOf(slow.start, n), Arrays.copyOf(fast.start, n), ctx);
+                assertArrayEquals(Arrays.copyOf(slow.end, n), Arrays.copyOf(fast.end, n), ctx);
+                assertArrayEquals(Arrays.copyOf(slow.meta, n), Arrays.copyOf(fast.meta, n), ctx);
+                assertEquals(slow.ambiguous, fast.ambiguous, ctx);
+                assertEquals(slow.spaceless, fast.spaceless, ctx);
+                assertEquals(slow.softStarts, fast.softStarts, ctx);
+            }
+        }
+    }
+
+    @Test
+    void scriptChangesAreSoftBoundariesOnlyWhenMarked() {
+        FoldedText ft = new FoldedText();
+        ft.foldMarked("这是shit", false, false);
+        assertEquals("这是shit", ft.foldedString());
+        assertEquals(TextNormalizer.F_SOFT_START, ft.flags(2) & TextNormalizer.F_SOFT_START);
+        assertEquals(TextNormalizer.F_SOFT_END, ft.flags(1) & TextNormalizer.F_SOFT_END);
+        assertEquals(1, ft.softStarts);
+        ft.fold("这是shit", false, false);
+        assertEquals(0, ft.flags(2) & TextNormalizer.F_SOFT_START);
+        assertEquals(0, ft.softStarts);
     }
 }
