@@ -46,12 +46,7 @@ class FoldedTextTest {
                     fast.fold(s, email, oneAsL);
                     slow.foldGeneral(s, email, oneAsL, false);
                     String ctx = "'" + s + "' email=" + email + " oneAsL=" + oneAsL;
-                    assertEquals(slow.foldedString(), fast.foldedString(), ctx);
-                    int n = slow.length;
-                    assertArrayEquals(Arrays.copyOf(slow.start, n), Arrays.copyOf(fast.start, n), ctx);
-                    assertArrayEquals(Arrays.copyOf(slow.end, n), Arrays.copyOf(fast.end, n), ctx);
-                    assertArrayEquals(Arrays.copyOf(slow.meta, n), Arrays.copyOf(fast.meta, n), ctx);
-                    assertEquals(slow.ambiguous, fast.ambiguous, ctx);
+                    assertSameFold(slow, fast, ctx);
                 }
             }
         }
@@ -96,12 +91,7 @@ class FoldedTextTest {
                 }
                 slow.foldGeneral(s, email, oneAsL, marked);
                 String ctx = "'" + s + "' email=" + email + " oneAsL=" + oneAsL + " marked=" + marked;
-                assertEquals(slow.foldedString(), fast.foldedString(), ctx);
-                int n = slow.length;
-                assertArrayEquals(Arrays.copyOf(slow.start, n), Arrays.copyOf(fast.start, n), ctx);
-                assertArrayEquals(Arrays.copyOf(slow.end, n), Arrays.copyOf(fast.end, n), ctx);
-                assertArrayEquals(Arrays.copyOf(slow.meta, n), Arrays.copyOf(fast.meta, n), ctx);
-                assertEquals(slow.ambiguous, fast.ambiguous, ctx);
+                assertSameFold(slow, fast, ctx);
                 assertEquals(slow.spaceless, fast.spaceless, ctx);
                 assertEquals(slow.softStarts, fast.softStarts, ctx);
             }
@@ -119,5 +109,15 @@ class FoldedTextTest {
         ft.fold("这是shit", false, false);
         assertEquals(0, ft.flags(2) & TextNormalizer.F_SOFT_START);
         assertEquals(0, ft.softStarts);
+    }
+
+    /** The two folds wrote the same chars, spans, metadata and ambiguity. */
+    private static void assertSameFold(FoldedText slow, FoldedText fast, String ctx) {
+        assertEquals(slow.foldedString(), fast.foldedString(), ctx);
+        int n = slow.length;
+        assertArrayEquals(Arrays.copyOf(slow.start, n), Arrays.copyOf(fast.start, n), ctx);
+        assertArrayEquals(Arrays.copyOf(slow.end, n), Arrays.copyOf(fast.end, n), ctx);
+        assertArrayEquals(Arrays.copyOf(slow.meta, n), Arrays.copyOf(fast.meta, n), ctx);
+        assertEquals(slow.ambiguous, fast.ambiguous, ctx);
     }
 }
